@@ -1,0 +1,93 @@
+package org.campusgate.console.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.campusgate.policy.InvalidPolicyException;
+import org.campusgate.policy.PolicySnapshot;
+import org.campusgate.policy.UserIdentity;
+import org.campusgate.policy.document.PolicyDocumentParser;
+import org.campusgate.policy.lists.ListSet;
+
+/**
+ * {@code campusgate demo}: loads the demo school's policy and the shipped UT1 sample and shows
+ * what it decides for a guest, a student and a teacher at a school-day moment. Later it starts
+ * the gateway and the console as well.
+ */
+final class DemoCommand implements Command {
+  static final String DEMO_POLICY = "config/demo/policy.yaml";
+  static final String DEMO_LISTS = "data/ut1-sample";
+  private static final List<String> SAMPLES = List.of(
+      "http://www.bet365.com/", "https://nordvpn.com/", "weibo.com:443", "http://www.smartedu.cn/", "http://example.org/forbidden/page");
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String help() {
+    return "run the demo school (policy config/demo/policy.yaml, lists data/ut1-sample)";
+  }
+
+  @Override
+  public void configure(Subparser parser) {
+    parser.addArgument("--home").metavar("DIR").setDefault(System.getProperty("campusgate.home", "."))
+        .help("the CampusGate installation folder (default: where bin/campusgate lives)");
+    parser.addArgument("--lang").choices("zh", "en").setDefault("zh").help("language of the output");
+    parser.addArgument("--at").metavar("ISO-TIME").help("the moment to decide for (default: next Tuesday 10:00)");
+  }
+
+  @Override
+  public int run(Namespace args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    Messages messages = Messages.forLanguage(args.getString("lang"));
+    Path home = Path.of(args.getString("home"));
+    Path policy = home.resolve(DEMO_POLICY);
+    Path listsPath = home.resolve(DEMO_LISTS);
+    PolicySnapshot snapshot;
+    ListSet lists;
+    try {
+      lists = PolicyLoading.lists(listsPath, err);
+      snapshot = PolicyLoading.compile(PolicyDocumentParser.parse(policy), lists, err);
+    } catch (InvalidPolicyException e) {
+      PolicyLoading.printPolicyErrors(e, err);
+      return CampusGate.EXIT_INVALID;
+    } catch (PolicyLoading.Rejected e) {
+      return CampusGate.EXIT_INVALID;
+    }
+    Instant at = args.getString("at") == null ? aSchoolMorning(snapshot) : DecideCommand.parseTime(args.getString("at"), snapshot.zone());
+
+    out.println(messages.get("demo.title", snapshot.schoolName(), snapshot.version()));
+    out.println(messages.get("demo.lists", lists.categories().size(), snapshot.domainEntries(), DEMO_LISTS));
+    out.println();
+    out.println(messages.get("demo.examples", at.atZone(snapshot.zone()).toLocalDateTime()));
+    List<UserIdentity> people = List.of(UserIdentity.of("student1", "students"), UserIdentity.of("teacher1", "teachers"));
+    printFor(out, messages.get("demo.who.guest"), snapshot, null, at);
+    printFor(out, messages.get("demo.who.students") + " student1", snapshot, people.get(0), at);
+    printFor(out, messages.get("demo.who.teachers") + " teacher1", snapshot, people.get(1), at);
+    out.println();
+    out.println(messages.get("demo.next", "bin/campusgate decide --policy " + DEMO_POLICY + " --lists " + DEMO_LISTS
+        + " --groups students http://www.bet365.com/ weibo.com:443"));
+    out.println(messages.get("demo.later"));
+    return 0;
+  }
+
+  private static void printFor(PrintStream out, String who, PolicySnapshot snapshot, UserIdentity user, Instant at) {
+    out.println("  " + who + ":");
+    for (String input : SAMPLES) {
+      out.print("    " + DecideCommand.decideOne(snapshot, user, at, input));
+    }
+  }
+
+  /** A fixed, reproducible teaching moment: the coming Tuesday at 10:00 in the school's zone. */
+  private static Instant aSchoolMorning(PolicySnapshot snapshot) {
+    ZonedDateTime now = ZonedDateTime.now(snapshot.zone());
+    ZonedDateTime tuesday = now.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+    return tuesday.withHour(10).withMinute(0).withSecond(0).withNano(0).toInstant();
+  }
+}

@@ -1,0 +1,199 @@
+package org.campusgate.policy;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.campusgate.policy.document.PolicyDocument;
+import org.campusgate.policy.match.CategoryIndex;
+import org.campusgate.policy.url.CanonicalUrl;
+
+/**
+ * A compiled, immutable policy of one school at one version. {@link #decide} is a pure function
+ * of the request's facts: no I/O, no clock, no shared mutable state, safe from any number of
+ * threads. Build one with {@link PolicyCompiler}; publish it through a {@link PolicyHolder}.
+ *
+ * <p>Evaluation: an unidentified client is put in the policy's guest group, or gets {@code
+ * AUTH_REQUIRED}. Then the rules are tried in order; a rule applies when the user is in one of
+ * its groups. Outside its schedule a rule allows, blocks ({@code OUTSIDE_SCHEDULE}) or passes, as
+ * its {@code outside} says. Inside, its {@code allow} lists are checked first ({@code
+ * ALLOWED_BY_EXCEPTION}), then its {@code block} lists ({@code URL_BLOCKED} for the school's own
+ * lists, {@code BYPASS_BLOCKED} for bypass categories, {@code CATEGORY_BLOCKED} otherwise), then
+ * its {@code otherwise}. When no rule decides, the policy's default applies.
+ */
+public final class PolicySnapshot {
+  private final String schoolId;
+  private final String schoolName;
+  private final long version;
+  private final ZoneId zone;
+  private final boolean defaultAllow;
+  private final int guestGroup;
+  private final Map<String, Integer> groupIds;
+  private final int groupWords;
+  private final CategoryIndex index;
+  private final CompiledRule[] rules;
+  private final boolean[] custom;
+  private final boolean[] bypass;
+  /** Category ids in the order they are reported when several match: own lists, bypass, others. */
+  private final int[] priority;
+
+  PolicySnapshot(PolicyDocument doc, CategoryIndex index, List<CompiledRule> rules,
+      Map<String, Integer> groupIds, Set<String> customNames, Set<String> bypassNames) {
+    this.schoolId = doc.schoolId();
+    this.schoolName = doc.schoolName();
+    this.version = doc.version();
+    this.zone = doc.zone();
+    this.defaultAllow = doc.defaultAllow();
+    this.groupIds = Map.copyOf(groupIds);
+    this.guestGroup = doc.unauthenticatedGroup() == null ? -1 : groupIds.get(doc.unauthenticatedGroup());
+    this.groupWords = Math.max(1, (groupIds.size() + 63) >>> 6);
+    this.index = index;
+    this.rules = rules.toArray(new CompiledRule[0]);
+    int n = index.categoryCount();
+    this.custom = new boolean[n];
+    this.bypass = new boolean[n];
+    List<Integer> order = new ArrayList<>();
+    for (int id = 0; id < n; id++) {
+      custom[id] = customNames.contains(index.name(id));
+      bypass[id] = bypassNames.contains(index.name(id));
+    }
+    for (int pass = 0; pass < 3; pass++) {
+      for (int id = 0; id < n; id++) {
+        int rank = custom[id] ? 0 : bypass[id] ? 1 : 2;
+        if (rank == pass) {
+          order.add(id);
+        }
+      }
+    }
+    this.priority = order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String schoolName() {
+    return schoolName;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Names of the categories this snapshot can match, in id order. */
+  public List<String> categories() {
+    List<String> names = new ArrayList<>(index.categoryCount());
+    for (int id = 0; id < index.categoryCount(); id++) {
+      names.add(index.name(id));
+    }
+    return Collections.unmodifiableList(names);
+  }
+
+  /** Number of compiled domain entries, for operators and benchmarks. */
+  public int domainEntries() {
+    return index.domainEntries();
+  }
+
+  /** Decides one request. Never returns null and never throws for a well-formed context. */
+  public Decision decide(RequestContext request) {
+    long[] groups = new long[groupWords];
+    UserIdentity user = request.user();
+    if (user == null) {
+      if (guestGroup < 0) {
+        return new Decision(Action.AUTH_REQUIRED, ReasonCode.AUTH_REQUIRED, null, null, null, version);
+      }
+      groups[guestGroup >>> 6] |= 1L << guestGroup;
+    } else {
+      for (String g : user.groups()) {
+        Integer id = groupIds.get(g);
+        if (id != null) {
+          groups[id >>> 6] |= 1L << id;
+        }
+      }
+    }
+    CanonicalUrl target = request.target();
+    long[] matched = index.match(target);
+    for (CompiledRule rule : rules) {
+      if (!rule.appliesTo(groups)) {
+        continue;
+      }
+      if (!rule.inSchedule(request.time())) {
+        switch (rule.outside()) {
+          case BLOCK:
+            return block(ReasonCode.OUTSIDE_SCHEDULE, rule.id(), first(matched));
+          case ALLOW:
+            return allow(ReasonCode.ALLOWED, rule.id(), first(matched));
+          default:
+            continue;
+        }
+      }
+      int exception = hit(rule.allow(), matched, target);
+      if (exception >= 0) {
+        return allow(ReasonCode.ALLOWED_BY_EXCEPTION, rule.id(), exception);
+      }
+      int blocked = hit(rule.block(), matched, target);
+      if (blocked >= 0) {
+        ReasonCode reason = custom[blocked] ? ReasonCode.URL_BLOCKED
+            : bypass[blocked] ? ReasonCode.BYPASS_BLOCKED : ReasonCode.CATEGORY_BLOCKED;
+        return block(reason, rule.id(), blocked);
+      }
+      switch (rule.otherwise()) {
+        case ALLOW:
+          return allow(ReasonCode.ALLOWED, rule.id(), first(matched));
+        case BLOCK:
+          return block(ReasonCode.NOT_ALLOWED, rule.id(), first(matched));
+        default:
+          break;
+      }
+    }
+    return defaultAllow
+        ? allow(ReasonCode.ALLOWED, null, first(matched))
+        : block(ReasonCode.NOT_ALLOWED, null, first(matched));
+  }
+
+  /** The reported category of {@code mask} that the request falls in, or -1. Expressions last: they cost most. */
+  private int hit(CategoryMask mask, long[] matched, CanonicalUrl target) {
+    if (mask.intersects(matched)) {
+      for (int id : priority) {
+        if (mask.contains(id) && (matched[id >>> 6] & (1L << id)) != 0) {
+          return id;
+        }
+      }
+    }
+    if (!target.isAuthorityOnly()) {
+      for (int id : mask.withExpressions()) {
+        if (index.expressionMatches(id, target)) {
+          return id;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private int first(long[] matched) {
+    for (long word : matched) {
+      if (word != 0) {
+        for (int id : priority) {
+          if ((matched[id >>> 6] & (1L << id)) != 0) {
+            return id;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  private Decision allow(ReasonCode reason, String rule, int category) {
+    return new Decision(Action.ALLOW, reason, rule, category < 0 ? null : index.name(category), null, version);
+  }
+
+  private Decision block(ReasonCode reason, String rule, int category) {
+    return new Decision(Action.BLOCK, reason, rule, category < 0 ? null : index.name(category), null, version);
+  }
+}

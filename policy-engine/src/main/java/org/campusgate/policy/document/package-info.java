@@ -1,0 +1,2 @@
+/** The policy document an admin writes (YAML), its model and its validating parser. */
+package org.campusgate.policy.document;
