@@ -55,35 +55,45 @@ public final class UrlCanonicaliser {
     int p = 0;
 
     String scheme = "http";
-    int colon = schemeColon(s, end);
-    if (colon > 0) {
-      String special = specialScheme(s, colon);
-      boolean slashes = s.startsWith("//", colon + 1);
+    int schemeEnd = schemeColon(s, end);
+    if (schemeEnd > 0) {
+      String special = specialScheme(s, schemeEnd);
+      boolean slashes = s.startsWith("//", schemeEnd + 1);
       if (special != null) {
         // Browsers read http:example.com and http:////example.com as http://example.com/.
         scheme = special;
-        p = colon + 1;
+        p = schemeEnd + 1;
         while (p < end && s.charAt(p) == '/') {
           p++;
         }
       } else if (slashes) {
-        scheme = toLowerAscii(s.substring(0, colon));
-        p = colon + 3;
+        scheme = toLowerAscii(s.substring(0, schemeEnd));
+        p = schemeEnd + 3;
       }
       // Otherwise "host:port/..." without a scheme: the colon starts a port.
     } else if (s.startsWith("//")) {
       p = 2; // scheme-relative "//host/path"
     }
 
+    // One pass finds the end of the authority, the last '@' (userinfo ends there) and the colons
+    // after it (the port's, or too many for a name).
     int authorityEnd = p;
-    while (authorityEnd < end && s.charAt(authorityEnd) != '/' && s.charAt(authorityEnd) != '?') {
-      authorityEnd++;
+    int hostStart = p;
+    int colon = -1;
+    int colons = 0;
+    for (; authorityEnd < end; authorityEnd++) {
+      char c = s.charAt(authorityEnd);
+      if (c == '/' || c == '?') {
+        break;
+      } else if (c == '@') {
+        hostStart = authorityEnd + 1;
+        colons = 0;
+      } else if (c == ':') {
+        colon = authorityEnd;
+        colons++;
+      }
     }
-    int hostStart = s.lastIndexOf('@', authorityEnd - 1) + 1;
-    if (hostStart < p) {
-      hostStart = p;
-    }
-    int hostEnd = hostEnd(s, hostStart, authorityEnd);
+    int hostEnd = hostEnd(s, hostStart, authorityEnd, colon, colons);
     String host = HostCanonicaliser.canonicalise(s, hostStart, hostEnd);
     int port = port(s, hostEnd, authorityEnd);
     if (port < 0) {
@@ -108,14 +118,22 @@ public final class UrlCanonicaliser {
   public static CanonicalUrl canonicaliseAuthority(String authority) throws InvalidUrlException {
     String s = prepare(authority, "authority", false);
     int end = s.length();
+    int hostStart = 0;
+    int colon = -1;
+    int colons = 0;
     for (int i = 0; i < end; i++) {
       char c = s.charAt(i);
       if (c == '/' || c == '?' || c == '#') {
         throw InvalidUrlException.quoting("unexpected '" + c + "' in authority", s);
+      } else if (c == '@') {
+        hostStart = i + 1;
+        colons = 0;
+      } else if (c == ':') {
+        colon = i;
+        colons++;
       }
     }
-    int hostStart = s.lastIndexOf('@') + 1;
-    int hostEnd = hostEnd(s, hostStart, end);
+    int hostEnd = hostEnd(s, hostStart, end, colon, colons);
     String host = HostCanonicaliser.canonicalise(s, hostStart, hostEnd);
     return new CanonicalUrl(null, host, port(s, hostEnd, end), null, null);
   }
@@ -231,8 +249,12 @@ public final class UrlCanonicaliser {
     return special != null && s.regionMatches(true, 0, special, 0, colon) ? special : null;
   }
 
-  /** Where the host of {@code s[from, to)} ends: at the port's ':' or at {@code to}. */
-  private static int hostEnd(String s, int from, int to) throws InvalidUrlException {
+  /**
+   * Where the host of {@code s[from, to)} ends: at the port's ':' or at {@code to}. {@code colon}
+   * is the last ':' in the range (if {@code colons > 0}) and {@code colons} how many there are.
+   */
+  private static int hostEnd(String s, int from, int to, int colon, int colons)
+      throws InvalidUrlException {
     if (from < to && s.charAt(from) == '[') {
       int close = s.indexOf(']', from);
       if (close < 0 || close >= to) {
@@ -243,11 +265,10 @@ public final class UrlCanonicaliser {
       }
       return close + 1;
     }
-    int colon = s.lastIndexOf(':', to - 1);
-    if (colon < from) {
+    if (colons == 0) {
       return to;
     }
-    if (s.lastIndexOf(':', colon - 1) >= from) {
+    if (colons > 1) {
       throw InvalidUrlException.quoting("invalid host (IPv6 addresses need [brackets])", s.substring(from, to));
     }
     return colon;
