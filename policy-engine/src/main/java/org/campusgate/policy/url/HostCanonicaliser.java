@@ -2,7 +2,6 @@ package org.campusgate.policy.url;
 
 import java.net.IDN;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ final class HostCanonicaliser {
     int lastLabel = from;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c <= 0x20 || c >= 0x7F || c == '%' || c == '#' || (c >= 'A' && c <= 'Z')) {
+      if (c <= 0x20 || c >= 0x7F || c == '%' || c == '#' || (c >= 'A' && c <= 'Z') || isDelimiter(c)) {
         return false;
       }
       if (c == '.') {
@@ -57,6 +56,11 @@ final class HostCanonicaliser {
   private static String slow(String s, int from, int to) throws InvalidUrlException {
     byte[] b = PercentCodec.bytes(s, from, to);
     int n = PercentCodec.unescape(b, b.length);
+    for (int i = 0; i < n; i++) {
+      if (isDelimiter((char) b[i])) {
+        throw InvalidUrlException.quoting("character not allowed in a host", PercentCodec.escape(b, n));
+      }
+    }
     if (!isAscii(b, n)) {
       String idn = toAsciiIdn(b, n);
       if (idn != null) {
@@ -88,14 +92,16 @@ final class HostCanonicaliser {
    * conversion fails (the caller then percent-escapes the bytes, as Safe Browsing does).
    */
   private static String toAsciiIdn(byte[] b, int n) {
-    CharBuffer chars;
+    CharSequence chars;
     try {
       chars = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(b, 0, n));
     } catch (CharacterCodingException e) {
-      return null;
+      // Not UTF-8: the bytes were Latin-1 text ("bücher" from a UTF-8 list file or typed), which
+      // must meet the punycode browsers send. Controls and the like still fail IDN below.
+      chars = new String(b, 0, n, StandardCharsets.ISO_8859_1);
     }
     StringBuilder host = new StringBuilder(chars.length());
     for (int i = 0; i < chars.length(); i++) {
@@ -148,6 +154,14 @@ final class HostCanonicaliser {
       w--;
     }
     return w;
+  }
+
+  /**
+   * Characters that end a host in a URL, so cannot be inside one: once unescaped they would let a
+   * host read like another host plus a path ({@code example.com%2fevil.net}).
+   */
+  private static boolean isDelimiter(char c) {
+    return c == '/' || c == '?' || c == '@' || c == '\\' || c == ':' || c == '[' || c == ']';
   }
 
   private static boolean isAscii(byte[] b, int n) {

@@ -3,21 +3,26 @@ package org.campusgate.policy.url;
 /**
  * Canonicalises URLs, CONNECT/SNI authorities and bare hosts following Google Safe Browsing's
  * "URLs and hashing" rules (API v4), so that every spelling of a destination meets the block
- * lists in one form: {@code HTTP://WWW.Example.COM.:80/a/./b/../c#x}, {@code
- * http://0x5D.0xB8.0xD8.0x22/} and {@code http://ｅｘａｍｐｌｅ．ｃｏｍ/} each have exactly one
- * canonical form.
+ * lists in one form: {@code HTTP://WWW.Example.COM.:80/a/b/../c#x} becomes {@code
+ * http://www.example.com/a/c}, {@code http://ｅｘａｍｐｌｅ．ｃｏｍ/} becomes {@code
+ * http://example.com/} and {@code http://0x5D.0xB8.0xD8.0x22/} becomes {@code
+ * http://93.184.216.34/}.
  *
  * <p>The rules, in order:
  *
  * <ol>
  *   <li>Leading and trailing whitespace (&lt;= 0x20) is trimmed, TAB, CR and LF are removed
  *       everywhere, the fragment (from the first {@code '#'}) is dropped. The scheme is lower-cased;
- *       a missing scheme means {@code http}. Userinfo (up to the last {@code '@'} of the authority)
- *       is dropped.
+ *       a missing scheme means {@code http}. As in browsers, http, https, ws, wss and ftp need no
+ *       {@code //} and any number of slashes may follow them ({@code http:example.com}); other
+ *       schemes need {@code ://}, and without it {@code name:digits} is a host and port. Userinfo
+ *       (up to the last {@code '@'} of the authority) is dropped.
  *   <li>Host: percent-unescaped until no escape remains; IDN converted to punycode (the
  *       ideographic and full-width full stops count as dots); leading and trailing dots
- *       stripped, runs of dots collapsed; lower-cased. Bytes that are not valid UTF-8, or an IDN
- *       conversion that fails, leave the bytes percent-escaped instead.
+ *       stripped, runs of dots collapsed; lower-cased. Bytes that are not valid UTF-8 are read
+ *       as Latin-1 text; an IDN conversion that fails leaves the bytes percent-escaped instead.
+ *       A host that holds {@code / ? @ \ : [ ]} once unescaped is rejected: it would read like
+ *       another host plus a path.
  *   <li>A host whose last label is a number is IPv4 in any {@code inet_aton} form (decimal,
  *       octal, hex, 1 to 4 parts) and becomes a dotted quad, or is rejected when it is not valid.
  *   <li>Bracketed IPv6 is written compressed; IPv4-mapped IPv6 becomes the IPv4 dotted quad.
@@ -58,7 +63,6 @@ public final class UrlCanonicaliser {
     int schemeEnd = schemeColon(s, end);
     if (schemeEnd > 0) {
       String special = specialScheme(s, schemeEnd);
-      boolean slashes = s.startsWith("//", schemeEnd + 1);
       if (special != null) {
         // Browsers read http:example.com and http:////example.com as http://example.com/.
         scheme = special;
@@ -66,7 +70,7 @@ public final class UrlCanonicaliser {
         while (p < end && s.charAt(p) == '/') {
           p++;
         }
-      } else if (slashes) {
+      } else if (s.startsWith("//", schemeEnd + 1)) {
         scheme = toLowerAscii(s.substring(0, schemeEnd));
         p = schemeEnd + 3;
       }

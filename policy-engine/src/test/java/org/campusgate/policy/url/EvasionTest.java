@@ -1,8 +1,10 @@
 package org.campusgate.policy.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -135,17 +137,47 @@ class EvasionTest {
 
   /**
    * A string whose chars are all at most U+00FF is taken as raw ISO-8859-1 bytes, as Netty hands
-   * them over: the UTF-8 bytes of "bücher" are an IDN, a lone Latin-1 byte 0xFC is not UTF-8 and
-   * stays escaped.
+   * them over: the UTF-8 bytes of "bücher" are an IDN. Bytes that are not UTF-8 are read as
+   * Latin-1 text, so "bücher" typed or written in a UTF-8 list file (chars, not bytes) is the same
+   * IDN and a list entry matches the punycode a browser sends.
    */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiterString = "->", value = {
       "http://b\u00C3\u00BCcher.de/ -> http://xn--bcher-kva.de/",
       "http://b%C3%BCcher.de/       -> http://xn--bcher-kva.de/",
-      "http://b\u00FCcher.de/       -> http://b%FCcher.de/",
-      "http://b%FCcher.de/          -> http://b%FCcher.de/",
+      "http://b\u00FCcher.de/       -> http://xn--bcher-kva.de/",
+      "http://B\u00DCCHER.de/       -> http://xn--bcher-kva.de/",
+      "http://b%FCcher.de/          -> http://xn--bcher-kva.de/",
+      "http://\u0001\u0080.com/     -> http://%01%80.com/",
   })
   void latin1InputIsTreatedAsBytes(String input, String expected) throws InvalidUrlException {
     assertThat(UrlCanonicaliser.canonicalise(input)).hasToString(expected);
+  }
+
+  @Test
+  void aLatin1ListEntryMatchesTheBrowsersPunycode() throws InvalidUrlException {
+    assertThat(UrlCanonicaliser.canonicaliseHost("bücher.de")).isEqualTo("xn--bcher-kva.de");
+    assertThat(UrlCanonicaliser.canonicaliseHost("café.fr")).isEqualTo("xn--caf-dma.fr");
+  }
+
+  /**
+   * Characters that end a host in a URL cannot be inside one: once unescaped they would let a
+   * host read like another host plus a path ({@code example.com%2fevil.net}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "http://example.com%2fevil.net/",
+      "http://example.com%2Fevil.net/",
+      "http://example.com%3fx/",
+      "http://evil.net%40example.com/",
+      "http://example.com%5cevil.net/",
+      "http://example.com%3a80/",
+      "http://example.com%252fevil.net/",
+      "http://exa\\mple.com/",
+  })
+  void delimitersInsideAHostAreRejected(String input) {
+    assertThatThrownBy(() -> UrlCanonicaliser.canonicalise(input))
+        .isInstanceOf(InvalidUrlException.class)
+        .hasMessageContaining("character not allowed in a host");
   }
 }
