@@ -119,6 +119,7 @@ public final class PolicySnapshot {
     }
     CanonicalUrl target = request.target();
     long[] matched = index.match(target);
+    Subject subject = new Subject(target);
     for (CompiledRule rule : rules) {
       if (!rule.appliesTo(groups)) {
         continue;
@@ -133,11 +134,11 @@ public final class PolicySnapshot {
             continue;
         }
       }
-      int exception = hit(rule.allow(), matched, target);
+      int exception = hit(rule.allow(), matched, subject);
       if (exception >= 0) {
         return allow(ReasonCode.ALLOWED_BY_EXCEPTION, rule.id(), exception);
       }
-      int blocked = hit(rule.block(), matched, target);
+      int blocked = hit(rule.block(), matched, subject);
       if (blocked >= 0) {
         ReasonCode reason = custom[blocked] ? ReasonCode.URL_BLOCKED
             : bypass[blocked] ? ReasonCode.BYPASS_BLOCKED : ReasonCode.CATEGORY_BLOCKED;
@@ -158,7 +159,7 @@ public final class PolicySnapshot {
   }
 
   /** The reported category of {@code mask} that the request falls in, or -1. Expressions last: they cost most. */
-  private int hit(CategoryMask mask, long[] matched, CanonicalUrl target) {
+  private int hit(CategoryMask mask, long[] matched, Subject subject) {
     if (mask.intersects(matched)) {
       for (int id : priority) {
         if (mask.contains(id) && (matched[id >>> 6] & (1L << id)) != 0) {
@@ -166,14 +167,32 @@ public final class PolicySnapshot {
         }
       }
     }
-    if (!target.isAuthorityOnly()) {
+    if (mask.withExpressions().length > 0 && !subject.url.isAuthorityOnly()) {
+      String text = subject.text();
       for (int id : mask.withExpressions()) {
-        if (index.expressionMatches(id, target)) {
+        if (index.expressionMatches(id, text)) {
           return id;
         }
       }
     }
     return -1;
+  }
+
+  /** What expressions run over, built at most once per decision and only if one is asked. */
+  private static final class Subject {
+    final CanonicalUrl url;
+    private String text;
+
+    Subject(CanonicalUrl url) {
+      this.url = url;
+    }
+
+    String text() {
+      if (text == null) {
+        text = url.hostAndPath();
+      }
+      return text;
+    }
   }
 
   private int first(long[] matched) {

@@ -21,6 +21,8 @@ public final class CategoryIndex {
   private final long[][] sets;
   private final UrlPrefixTable urls;
   private final Pattern[] expressions;
+  /** Per category: literals one of which every expression match contains; null to always run. */
+  private final String[][] prefilters;
   private final int words;
 
   private CategoryIndex(Builder b, DomainTable domains, long[][] sets) {
@@ -30,6 +32,7 @@ public final class CategoryIndex {
     this.sets = sets;
     this.urls = b.urls.build();
     this.expressions = b.expressions.toArray(new Pattern[0]);
+    this.prefilters = b.prefilters.toArray(new String[0][]);
     this.words = b.sets.words();
   }
 
@@ -81,10 +84,30 @@ public final class CategoryIndex {
     return bits;
   }
 
-  /** Whether category {@code id}'s expressions match the request's {@code host/path?query}. */
-  public boolean expressionMatches(int id, CanonicalUrl request) {
+  /**
+   * Whether category {@code id}'s expressions match {@code subject}, a request's {@link
+   * CanonicalUrl#hostAndPath()}. A substring search for literals the expressions require rules out
+   * most URLs before RE2/J runs.
+   */
+  public boolean expressionMatches(int id, String subject) {
     Pattern p = expressions[id];
-    return p != null && p.matcher(request.hostAndPath()).find();
+    if (p == null) {
+      return false;
+    }
+    String[] literals = prefilters[id];
+    if (literals != null) {
+      boolean possible = false;
+      for (String literal : literals) {
+        if (RequiredLiterals.containsIgnoreCase(subject, literal)) {
+          possible = true;
+          break;
+        }
+      }
+      if (!possible) {
+        return false;
+      }
+    }
+    return p.matcher(subject).find();
   }
 
   private static void or(long[] into, long[] set) {
@@ -102,6 +125,7 @@ public final class CategoryIndex {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<Pattern> expressions = new ArrayList<>();
+    private final List<String[]> prefilters = new ArrayList<>();
     private final UrlPrefixTable.Builder urls = new UrlPrefixTable.Builder();
     private final CategorySets sets;
     private final List<CategoryList> lists;
@@ -132,9 +156,22 @@ public final class CategoryIndex {
           urls.add(url, id);
         }
         expressions.add(combine(list.expressions()));
+        prefilters.add(prefilter(list.expressions()));
       }
       DomainTable built = table.build();
       return new CategoryIndex(this, built, sets.toArray());
+    }
+
+    /** The required literal of each expression, or null when one of them has none. */
+    private static String[] prefilter(List<String> expressions) {
+      String[] literals = new String[expressions.size()];
+      for (int i = 0; i < literals.length; i++) {
+        literals[i] = RequiredLiterals.of(expressions.get(i));
+        if (literals[i] == null) {
+          return null;
+        }
+      }
+      return literals;
     }
 
     /** One alternation per category: RE2/J runs it in time linear in the URL's length. */

@@ -1,5 +1,6 @@
 package org.campusgate.policy.match;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntBinaryOperator;
 
@@ -25,8 +26,6 @@ import java.util.function.IntBinaryOperator;
  * falls out of a single pass over the host: at each dot the running hash is the suffix's hash.
  */
 public final class DomainTable {
-  private static final int SEED = 0x811C9DC5;
-  private static final int PRIME = 0x01000193;
   private static final float MAX_LOAD = 0.65f;
   /** Labels longer than this are not hostnames; the length byte caps entries at 255. */
   public static final int MAX_NAME_LENGTH = 253;
@@ -57,11 +56,15 @@ public final class DomainTable {
 
   /** The value stored for exactly {@code name}, or -1. */
   public int get(String name) {
-    int h = SEED;
-    for (int i = name.length() - 1; i >= 0; i--) {
-      h = (h ^ name.charAt(i)) * PRIME;
+    byte[] b = ascii(name);
+    if (b == null) {
+      return -1;
     }
-    return probe(name, 0, name.length(), h);
+    int h = 0;
+    for (int i = b.length - 1; i >= 0; i--) {
+      h = 31 * h + b[i];
+    }
+    return probe(b, 0, b.length, h);
   }
 
   /**
@@ -71,21 +74,25 @@ public final class DomainTable {
    * @return the number of matches
    */
   public int forEachSuffixMatch(String host, MatchSink sink) {
+    byte[] b = ascii(host);
+    if (b == null) {
+      return 0;
+    }
     int matches = 0;
-    int end = host.length();
-    int h = SEED;
+    int end = b.length;
+    int h = 0;
     for (int i = end - 1; i >= 0; i--) {
-      char c = host.charAt(i);
+      byte c = b[i];
       if (c == '.') {
-        int value = probe(host, i + 1, end, h);
+        int value = probe(b, i + 1, end, h);
         if (value >= 0) {
           sink.match(value);
           matches++;
         }
       }
-      h = (h ^ c) * PRIME;
+      h = 31 * h + c;
     }
-    int value = probe(host, 0, end, h);
+    int value = probe(b, 0, end, h);
     if (value >= 0) {
       sink.match(value);
       matches++;
@@ -93,7 +100,18 @@ public final class DomainTable {
     return matches;
   }
 
-  private int probe(String host, int from, int to, int hash) {
+  /** The host's bytes; canonical hosts are ASCII, anything else cannot be in the table. */
+  private static byte[] ascii(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    for (byte c : b) {
+      if (c < 0) {
+        return null;
+      }
+    }
+    return b;
+  }
+
+  private int probe(byte[] host, int from, int to, int hash) {
     int length = to - from;
     if (length > MAX_NAME_LENGTH || length == 0) {
       return -1;
@@ -107,21 +125,13 @@ public final class DomainTable {
       }
       if (t == tag) {
         int offset = offsets[slot];
-        if ((blob[offset] & 0xFF) == length && sameBytes(host, from, offset + 1, length)) {
+        if ((blob[offset] & 0xFF) == length
+            && Arrays.equals(blob, offset + 1, offset + 1 + length, host, from, to)) {
           int v = offset + 1 + length;
           return (blob[v] & 0xFF) << 8 | (blob[v + 1] & 0xFF);
         }
       }
     }
-  }
-
-  private boolean sameBytes(String host, int from, int at, int length) {
-    for (int i = 0; i < length; i++) {
-      if (blob[at + i] != (byte) host.charAt(from + i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int mix(int h) {
@@ -174,13 +184,13 @@ public final class DomainTable {
       if (length == 0 || length > MAX_NAME_LENGTH) {
         throw new IllegalArgumentException("domain name length must be 1.." + MAX_NAME_LENGTH + ": " + name);
       }
-      int h = SEED;
+      int h = 0;
       for (int i = length - 1; i >= 0; i--) {
         char c = name.charAt(i);
         if (c > 0x7F) {
           throw new IllegalArgumentException("domain name not canonical ASCII: " + name);
         }
-        h = (h ^ c) * PRIME;
+        h = 31 * h + c;
       }
       int mixed = mix(h);
       byte tag = tag(mixed);
@@ -255,9 +265,9 @@ public final class DomainTable {
         }
         int offset = offsets[s];
         int length = blob[offset] & 0xFF;
-        int h = SEED;
+        int h = 0;
         for (int i = offset + length; i > offset; i--) {
-          h = (h ^ (blob[i] & 0xFF)) * PRIME;
+          h = 31 * h + blob[i];
         }
         int mixed = mix(h);
         int slot = mixed & m;
