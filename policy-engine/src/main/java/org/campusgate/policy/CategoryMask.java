@@ -12,15 +12,6 @@ record CategoryMask(long[] bits, int[] withExpressions) {
     return false;
   }
 
-  boolean isEmpty() {
-    for (long word : bits) {
-      if (word != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   boolean contains(int id) {
     return (bits[id >>> 6] & (1L << id)) != 0;
   }

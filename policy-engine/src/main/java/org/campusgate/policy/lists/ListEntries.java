@@ -35,8 +35,7 @@ public final class ListEntries {
     }
     try {
       CanonicalUrl canonical = UrlCanonicaliser.canonicalise(entry.contains("://") ? entry : "http://" + entry);
-      String rest = canonical.query() == null ? canonical.path() : canonical.path() + "?" + canonical.query();
-      return UrlKeys.stripServiceLabel(canonical.host()) + UrlKeys.asciiLowerCase(rest);
+      return UrlKeys.stripServiceLabel(canonical.host()) + UrlKeys.asciiLowerCase(canonical.pathAndQuery());
     } catch (InvalidUrlException e) {
       throw new IllegalArgumentException(e.getMessage() + ": '" + printable(entry) + "'");
     }

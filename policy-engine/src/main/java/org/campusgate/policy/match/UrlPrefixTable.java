@@ -32,7 +32,7 @@ final class UrlPrefixTable {
     if (prefixes == null) {
       return;
     }
-    String pathAndQuery = UrlKeys.asciiLowerCase(url.query() == null ? url.path() : url.path() + "?" + url.query());
+    String pathAndQuery = UrlKeys.asciiLowerCase(url.pathAndQuery());
     for (Prefix p : prefixes) {
       String prefix = p.path;
       if (pathAndQuery.startsWith(prefix) && onBoundary(pathAndQuery, prefix)) {

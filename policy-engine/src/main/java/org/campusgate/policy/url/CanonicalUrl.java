@@ -32,6 +32,14 @@ public record CanonicalUrl(String scheme, String host, int port, String path, St
     return (!host.isEmpty() && host.charAt(0) == '[') || UrlCanonicaliser.isIpv4Literal(host);
   }
 
+  /** {@code path} plus {@code "?" + query} when there is a query; null for authority-only values. */
+  public String pathAndQuery() {
+    if (path == null) {
+      return null;
+    }
+    return query == null ? path : path + "?" + query;
+  }
+
   /**
    * The key list matching works on: {@code host + path} plus {@code "?" + query} when there is a
    * query; just the host for authority-only values. No scheme, no port.
