@@ -2,6 +2,7 @@ package org.campusgate.audit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -164,9 +165,30 @@ class SyntheticEventsTest {
 
   @Test
   void everyProxyRequestFallsInsideItsUsersLogin() {
+    assertHoldsCoverRequests(day);
+  }
+
+  @Test
+  void idleLogoutsAndGapsKeepHoldsConsistent() {
+    SyntheticEvents events = SyntheticEvents.builder().seed(11).catalogue(catalogue)
+        .start(MONDAY).days(2).schools(2).usersPerSchool(200).eventsPerDay(20_000)
+        .idleLogout(Duration.ofMinutes(20))
+        .gapOn("school-01", MONDAY, LocalTime.of(10, 0), LocalTime.of(12, 0))
+        .build();
+    List<AuditRecord> records = events.stream().toList();
+    assertHoldsCoverRequests(records);
+    long logins = records.stream().filter(r -> r instanceof IdentityEvent i
+        && i.kind() == IdentityEvent.Kind.LOGIN).count();
+    assertThat(logins).as("idle logouts make several sessions per user").isGreaterThan(2 * 440);
+  }
+
+  private static void assertHoldsCoverRequests(List<AuditRecord> records) {
     Map<String, String> held = new HashMap<>(); // user -> address while logged in
     Set<String> bound = new HashSet<>();
-    for (AuditRecord r : day) {
+    Instant previous = Instant.MIN;
+    for (AuditRecord r : records) {
+      assertThat(r.timestamp()).isAfterOrEqualTo(previous);
+      previous = r.timestamp();
       if (r instanceof IdentityEvent i) {
         switch (i.kind()) {
           case LOGIN -> assertThat(held.put(i.userId(), i.address())).isNull();
@@ -226,9 +248,13 @@ class SyntheticEventsTest {
     long school3Wednesday = 0;
     for (AuditRecord r : events) {
       Instant t = r.timestamp();
-      assertThat(!t.isBefore(allFrom) && t.isBefore(allTo)).as("gateway gap " + r).isFalse();
+      if (!t.isBefore(allFrom) && t.isBefore(allTo)) {
+        throw new AssertionError("record in the gateway gap: " + r);
+      }
       if (r.schoolId().equals("school-02")) {
-        assertThat(!t.isBefore(gapFrom) && t.isBefore(gapTo)).as("school gap " + r).isFalse();
+        if (!t.isBefore(gapFrom) && t.isBefore(gapTo)) {
+          throw new AssertionError("record in the school's gap: " + r);
+        }
         if (t.isBefore(gapFrom) && t.isAfter(gapFrom.minusSeconds(3600))) {
           school2Before++;
         }
