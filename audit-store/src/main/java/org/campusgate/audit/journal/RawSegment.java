@@ -56,10 +56,20 @@ final class RawSegment implements Segment {
    * (the journal cuts them from the active segment, and notes them as damage in sealed ones).
    */
   static Loaded load(Path path, long firstSeq, boolean active) throws IOException {
+    ReadChannel channel = new ReadChannel(path);
+    try {
+      return walk(path, firstSeq, active, channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private static Loaded walk(Path path, long firstSeq, boolean active, ReadChannel channel)
+      throws IOException {
     long size = Files.size(path);
     List<String> damage = new ArrayList<>();
     byte[] header = new byte[(int) Math.min(size, SegmentFormat.HEADER_SIZE)];
-    ReadChannel channel = new ReadChannel(path);
     channel.readFully(ByteBuffer.wrap(header), 0);
     String headerProblem = SegmentFormat.headerProblem(header, SegmentFormat.SEG_MAGIC, firstSeq);
     if (headerProblem != null) {
@@ -73,6 +83,7 @@ final class RawSegment implements Segment {
     if (size > SegmentFormat.HEADER_SIZE) {
       FrameCursor c = new FrameCursor(channel, SegmentFormat.HEADER_SIZE, size, SCAN_WINDOW);
       boolean indexNext = true;
+      boolean afterResync = false;
       while (true) {
         FrameCursor.Status st = c.next();
         if (st == FrameCursor.Status.END) {
@@ -80,7 +91,7 @@ final class RawSegment implements Segment {
         }
         if (st == FrameCursor.Status.FRAME) {
           long seq = c.seq();
-          if (seq != maxSeq + 1) {
+          if (seq != maxSeq + 1 && !afterResync) { // after a resync the jump is already noted
             damage.add("seq " + seq + " at byte " + c.frameOffset() + " where " + (maxSeq + 1)
                 + " was expected");
             indexNext = true;
@@ -89,6 +100,7 @@ final class RawSegment implements Segment {
             index.add(seq, c.frameOffset());
             indexNext = false;
           }
+          afterResync = false;
           count++;
           maxSeq = Math.max(maxSeq, seq);
           times.add(c.epochSecond(), c.nanos());
@@ -101,6 +113,7 @@ final class RawSegment implements Segment {
         }
         damage.add(st + " frame at byte " + badAt + "; records resume at byte " + c.position());
         indexNext = true;
+        afterResync = true;
       }
     }
     if (!active && validEnd < size) {
