@@ -145,7 +145,8 @@ final class ByteWriter {
       } else if (c < 0x800) {
         len += 2;
       } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c) && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           len += 4;
           i++;
         } else {

@@ -481,9 +481,13 @@ public final class Journal implements Closeable {
         Thread.currentThread().interrupt();
       }
     }
-    if (active != null && !failed) {
+    if (active != null) {
       try {
-        active.close();
+        if (failed) {
+          active.abandon();
+        } else {
+          active.close();
+        }
       } catch (IOException e) {
         first = e;
       }

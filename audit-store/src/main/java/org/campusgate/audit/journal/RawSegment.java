@@ -121,7 +121,8 @@ final class RawSegment implements Segment {
     }
     State state = new State(validEnd, count, maxSeq, times.minSec, times.minNano, times.maxSec,
         times.maxNano);
-    return new Loaded(new RawSegment(path, firstSeq, damage, state, index, channel), validEnd, size);
+    return new Loaded(
+        new RawSegment(path, firstSeq, damage, state, index, channel), validEnd, size);
   }
 
   /** Called by the writer after its bytes are written (not necessarily forced). */

@@ -62,7 +62,8 @@ final class SegmentWriter {
    *
    * @return the writer; {@code cut} receives how many bytes were cut
    */
-  static SegmentWriter resume(RawSegment segment, ByteBuffer buffer, long[] cut) throws IOException {
+  static SegmentWriter resume(RawSegment segment, ByteBuffer buffer, long[] cut)
+      throws IOException {
     FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE,
         StandardOpenOption.READ);
     try {
@@ -143,6 +144,11 @@ final class SegmentWriter {
   void close() throws IOException {
     flush();
     channel.force(true);
+    channel.close();
+  }
+
+  /** Releases the file after a failed write, writing nothing more. */
+  void abandon() throws IOException {
     channel.close();
   }
 }

@@ -72,7 +72,8 @@ record ZsegIndex(List<Block> blocks, long recordCount, long indexOffset, long mi
     }
     ByteBuffer b = ByteBuffer.wrap(idx);
     int n = b.getInt();
-    if (n < 0 || indexLen != SegmentFormat.INDEX_FIXED + (long) n * SegmentFormat.INDEX_ENTRY_SIZE) {
+    if (n < 0
+        || indexLen != SegmentFormat.INDEX_FIXED + (long) n * SegmentFormat.INDEX_ENTRY_SIZE) {
       throw new FooterException(false, "block index of " + indexLen + " bytes cannot hold "
           + n + " blocks");
     }

@@ -1,2 +1,2 @@
-/** The audit journal: the deterministic record codec and the append-only, checksummed segment files. */
+/** The audit journal: the deterministic record codec and the append-only segment files. */
 package org.campusgate.audit.journal;

@@ -155,8 +155,6 @@ class RecordCodecTest {
     assertThatThrownBy(() -> codec.decode(badUtf8))
         .isInstanceOf(RecordFormatException.class).hasMessageContaining("UTF-8");
     // a UTF-16 surrogate encoded as 3 bytes (CESU style) has no place in UTF-8
-    byte[] surrogate = bytes.clone();
-    surrogate[userAt] = 4;
     byte[] encodedSurrogate = new byte[bytes.length + 1];
     System.arraycopy(bytes, 0, encodedSurrogate, 0, userAt);
     encodedSurrogate[userAt] = 4;
