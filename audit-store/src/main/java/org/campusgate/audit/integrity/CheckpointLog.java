@@ -142,10 +142,19 @@ public final class CheckpointLog implements Closeable {
     buf.flip();
     long pos = end;
     long at = pos;
-    while (buf.hasRemaining()) {
-      at += channel.write(buf, at);
+    try {
+      while (buf.hasRemaining()) {
+        at += channel.write(buf, at);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      try {
+        channel.truncate(pos); // leave no partial entry behind a later append
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
-    channel.force(false);
     end = at;
     remember(pos, signed.checkpoint().treeSize());
   }
