@@ -3,6 +3,7 @@ package org.campusgate.audit.integrity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -210,7 +211,7 @@ public final class GatewayKeys {
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ch.force(true);
     }
   }

@@ -5,8 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
- * RFC 6962 (RFC 9162 §2.1) hashing with SHA-256: leaf hash {@code SHA-256(0x00 ‖ data)}, interior
- * node hash {@code SHA-256(0x01 ‖ left ‖ right)}, empty tree hash {@code SHA-256("")}.
+ * RFC 6962 (RFC 9162 §2.1) hashing with SHA-256: leaf hash {@code SHA-256(0x00 ‖ data)},
+ * interior node hash {@code SHA-256(0x01 ‖ left ‖ right)}, empty tree hash {@code SHA-256("")}.
  *
  * <p>Not thread-safe: it reuses one JDK {@link MessageDigest} (which the JIT turns into SHA
  * intrinsics). Give each thread or owner its own instance.

@@ -93,7 +93,10 @@ public final class MerkleProofs {
     return proof;
   }
 
-  /** Whether {@code proof} shows the leaf hash at {@code leafIndex} in the tree with {@code root}. */
+  /**
+   * Whether {@code proof} shows {@code leafHash} at {@code leafIndex} in the tree of
+   * {@code treeSize} leaves with {@code root}.
+   */
   public static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash,
       List<byte[]> proof, byte[] root) {
     if (leafIndex < 0 || leafIndex >= treeSize || !isHash(leafHash) || !isHash(root)

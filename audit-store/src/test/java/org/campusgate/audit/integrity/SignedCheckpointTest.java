@@ -20,15 +20,19 @@ class SignedCheckpointTest {
       "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
   private static final String GO_VKEY =
       "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
-  private static final String GO_TEXT = "If you think cryptography is the answer to your problem,\n"
+  private static final String GO_TEXT =
+      "If you think cryptography is the answer to your problem,\n"
       + "then you don't know what your problem is.\n";
   private static final String GO_NOTE = GO_TEXT + "\n\u2014 PeterNeumann "
-      + "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+      + "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6Ryy"
+      + "BwJnAM=\n";
   // The example.com/foo verifier key and note from the C2SP signed-note examples.
   private static final String FOO_VKEY =
       "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
-  private static final String FOO_NOTE = "This is an example message.\n\n\u2014 example.com/foo "
-      + "Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
+  private static final String FOO_NOTE =
+      "This is an example message.\n\n\u2014 example.com/foo "
+      + "Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72"
+      + "IneyaQM=\n";
 
   private final GatewayKeys keys = GatewayKeys.generate("campusgate/school-1/gw-1");
   private final CheckpointSigner signer = new CheckpointSigner(keys);
@@ -135,7 +139,8 @@ class SignedCheckpointTest {
         "o\n-1\n" + root + "\ntime 2026-03-01T08:15:30Z\n",
         "o\n99999999999999999999\n" + root + "\ntime 2026-03-01T08:15:30Z\n",
         "o\n1\n" + root.replace("=", "") + "\ntime 2026-03-01T08:15:30Z\n",
-        "o\n1\n" + Base64.getEncoder().encodeToString(new byte[31]) + "\ntime 2026-03-01T08:15:30Z\n",
+        "o\n1\n" + Base64.getEncoder().encodeToString(new byte[31])
+            + "\ntime 2026-03-01T08:15:30Z\n",
         "o\n1\n" + root + "\ntime 2026-03-01T08:15:30.000Z\n",
         "o\n1\n" + root + "\ntime 2026-03-01T09:15:30+01:00\n",
         "o\n1\n" + root + "\n",
