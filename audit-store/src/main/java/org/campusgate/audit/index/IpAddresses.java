@@ -1,0 +1,70 @@
+package org.campusgate.audit.index;
+
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import java.util.Objects;
+
+/**
+ * Strict parsing of IPv4/IPv6 addresses and CIDR networks into one canonical text form
+ * (IPv4-mapped IPv6 becomes IPv4; IPv6 is compressed lower case). Rejects the lenient forms
+ * the library would accept by default (empty string, "1", wildcards, ranges, inet_aton).
+ */
+final class IpAddresses {
+  private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
+      .allowEmpty(false)
+      .allowAll(false)
+      .allowSingleSegment(false)
+      .allowMask(false)
+      .allowPrefixOnly(false)
+      .allowWildcardedSeparator(false)
+      .allow_inet_aton(false)
+      .setRangeOptions(RangeParameters.NO_RANGE)
+      .toParams();
+
+  private IpAddresses() {}
+
+  /** A single address (no prefix length). */
+  static IPAddress host(String text) {
+    IPAddress a = parse(text);
+    if (a.isPrefixed()) {
+      throw new IllegalArgumentException("an address is expected, not a network: " + text);
+    }
+    return a;
+  }
+
+  /** A network: {@code 10.1.2.0/24}, or a single address as its /32 or /128 block. */
+  static IPAddress network(String text) {
+    IPAddress a = parse(text);
+    if (!a.isPrefixed()) {
+      return a.setPrefixLength(a.getBitCount(), false).toPrefixBlock();
+    }
+    return a.toPrefixBlock();
+  }
+
+  static String canonical(IPAddress a) {
+    return a.toCanonicalString();
+  }
+
+  private static IPAddress parse(String text) {
+    Objects.requireNonNull(text, "address");
+    if (text.length() > 64) {
+      throw new IllegalArgumentException("not an IP address: too long");
+    }
+    IPAddress a = new IPAddressString(text.strip(), STRICT).getAddress();
+    if (a == null) {
+      throw new IllegalArgumentException("not an IP address: " + text);
+    }
+    if (a.isIPv6() && a.isIPv4Convertible()) {
+      IPAddress v4 = a.toIPv4();
+      Integer prefix = a.getNetworkPrefixLength();
+      if (prefix == null) {
+        a = v4;
+      } else if (prefix >= 96) {
+        a = v4.setPrefixLength(prefix - 96, false);
+      }
+    }
+    return a;
+  }
+}
