@@ -49,7 +49,10 @@ final class RollupAggregator {
   static boolean eligible(AuditQuery q, List<GroupField> groupBy, TimeBucket bucket,
       ZoneId zone) {
     boolean filtersRolledUp = q.userId() == null && q.clientIp() == null && q.host() == null
-        && q.domain() == null && q.urlContains() == null;
+        && q.domain() == null && q.urlContains() == null
+        // roll-ups store a missing value as "": a filter on "" would match it, the scan not
+        && !"".equals(q.schoolId()) && !"".equals(q.category()) && !"".equals(q.appId())
+        && !"".equals(q.action()) && !"".equals(q.reason()) && !"".equals(q.group());
     return filtersRolledUp
         && ROLLED_UP.containsAll(groupBy)
         && wholeHour(q.from()) && wholeHour(q.to())
