@@ -50,6 +50,18 @@ public interface AuditStore extends AutoCloseable {
    */
   VerificationReport verify(Instant from, Instant to);
 
+  /**
+   * Makes and signs a checkpoint over everything durable now (or returns the latest when nothing
+   * was added since), appends it to the checkpoint log and returns it.
+   */
+  SignedCheckpoint checkpointNow();
+
+  /**
+   * The verifier key of the gateway's signing key, in the C2SP form {@code
+   * <name>+<key id hex>+<base64 key>}: all anyone needs to check checkpoints and evidence.
+   */
+  String verifierKey();
+
   /** The signed checkpoints made after the one for {@code afterTreeSize} records, oldest first. */
   List<SignedCheckpoint> checkpoints(long afterTreeSize);
 
