@@ -89,6 +89,7 @@ public final class EmbeddedAuditStore implements AuditStore {
   private final RecoveryReport recovery;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile DurableHead head;
+  private volatile PrunedLeaves pruned;
 
   private EmbeddedAuditStore(EmbeddedStoreConfig config) throws IOException {
     this.config = config;
@@ -103,10 +104,10 @@ public final class EmbeddedAuditStore implements AuditStore {
     long size = journal.nextSeq();
 
     MerkleHasher hasher = new MerkleHasher();
+    this.pruned = PrunedLeaves.load(dir.resolve("pruned-leaves"));
     this.tiles = TileStore.open(dir.resolve("tiles"));
-    TileBuilder.catchUp(tiles, size, new JournalLeaves(journal), hasher);
-    CompactRange range = CompactRange.fromSource(hasher, size,
-        new TiledNodeSource(tiles, new JournalLeaves(journal)));
+    TileBuilder.catchUp(tiles, size, leaves(), hasher);
+    CompactRange range = CompactRange.fromSource(hasher, size, new TiledNodeSource(tiles, leaves()));
     this.head = new DurableHead(size, range.root());
 
     this.checkpointer = Checkpointer.open(config, dir, () -> head);
@@ -167,6 +168,10 @@ public final class EmbeddedAuditStore implements AuditStore {
     identities.refresh();
   }
 
+  private JournalLeaves leaves() {
+    return new JournalLeaves(journal, pruned);
+  }
+
   /** What opening found and repaired in the journal. */
   public RecoveryReport recoveryReport() {
     return recovery;
@@ -206,7 +211,7 @@ public final class EmbeddedAuditStore implements AuditStore {
     }
   }
 
-  /** Records queued for the writer, and waiting in the spool. */
+  /** Records queued for or being written by the writer, and waiting in the spool. */
   public long backlog() {
     return queue.size() + (spool == null ? 0 : spool.backlog());
   }
@@ -288,7 +293,8 @@ public final class EmbeddedAuditStore implements AuditStore {
   @Override
   public VerificationReport verify(Instant from, Instant to) {
     try {
-      return new StoreVerifier(journal, tiles, checkpointer).verify(from, to);
+      return new StoreVerifier(journal, tiles, checkpointer, leaves(), pruned.first())
+          .verify(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException("verification could not read the store: " + e.getMessage(),
           e);
@@ -344,7 +350,7 @@ public final class EmbeddedAuditStore implements AuditStore {
       }
       long needed = seqs.stream().mapToLong(Long::longValue).max().orElseThrow() + 1;
       SignedCheckpoint cp = checkpointer.latestCovering(needed);
-      return new EvidenceMaker(journal, tiles).bundle(cp, checkpointer.keyName(), seqs);
+      return new EvidenceMaker(journal, tiles, leaves()).bundle(cp, checkpointer.keyName(), seqs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the evidence bundle: " + e.getMessage(), e);
     }
@@ -357,11 +363,22 @@ public final class EmbeddedAuditStore implements AuditStore {
    *
    * @return the names of the removed segments
    */
-  public List<String> applyRetention(Instant now) throws IOException {
+  public synchronized List<String> applyRetention(Instant now) throws IOException {
     Instant cutoff = retention.cutoff(now);
-    List<String> removed = new ArrayList<>();
+    // only a prefix of the journal goes, so what remains is one contiguous history
+    List<SegmentInfo> expired = new ArrayList<>();
     for (SegmentInfo s : journal.segments()) {
-      if (s.sealed() && s.recordCount() > 0 && s.maxTime().isBefore(cutoff)) {
+      if (!s.sealed() || s.recordCount() == 0 || !s.maxTime().isBefore(cutoff)) {
+        break;
+      }
+      expired.add(s);
+    }
+    List<String> removed = new ArrayList<>();
+    if (!expired.isEmpty()) {
+      SegmentInfo last = expired.get(expired.size() - 1);
+      pruned = PrunedLeaves.save(config.directory().resolve("pruned-leaves"),
+          last.firstSeq() + last.recordCount(), leaves());
+      for (SegmentInfo s : expired) {
         journal.deleteSegment(s.name());
         removed.add(s.name());
       }
@@ -370,6 +387,26 @@ public final class EmbeddedAuditStore implements AuditStore {
     events.deleteDaysBefore(firstKeptDay);
     identities.deleteBefore(cutoff);
     return removed;
+  }
+
+  /**
+   * Waits until every record appended so far, spooled ones included, is in the journal, for at
+   * most {@code timeout}.
+   *
+   * @return whether the backlog drained in time
+   */
+  public boolean drain(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (backlog() > 0 && writer.failure() == null) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+    return backlog() == 0;
   }
 
   private void refreshIndexes() {

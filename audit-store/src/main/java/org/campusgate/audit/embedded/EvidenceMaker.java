@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.campusgate.audit.EvidenceBundle;
 import org.campusgate.audit.SignedCheckpoint;
+import org.campusgate.audit.integrity.LeafHashLookup;
 import org.campusgate.audit.integrity.MerkleProofs;
 import org.campusgate.audit.integrity.TileStore;
 import org.campusgate.audit.integrity.TiledNodeSource;
@@ -15,16 +16,18 @@ import org.campusgate.audit.journal.RecordCodec;
 final class EvidenceMaker {
   private final Journal journal;
   private final TileStore tiles;
+  private final LeafHashLookup leaves;
 
-  EvidenceMaker(Journal journal, TileStore tiles) {
+  EvidenceMaker(Journal journal, TileStore tiles, LeafHashLookup leaves) {
     this.journal = journal;
     this.tiles = tiles;
+    this.leaves = leaves;
   }
 
   EvidenceBundle bundle(SignedCheckpoint checkpoint, String keyName, List<Long> seqs)
       throws IOException {
     long size = checkpoint.checkpoint().treeSize();
-    TiledNodeSource nodes = new TiledNodeSource(tiles, new JournalLeaves(journal));
+    TiledNodeSource nodes = new TiledNodeSource(tiles, leaves);
     RecordCodec codec = new RecordCodec();
     List<EvidenceBundle.Item> items = new ArrayList<>(seqs.size());
     for (long seq : seqs) {

@@ -24,6 +24,8 @@ final class IngestQueue {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private int queued;
+  /** Records drained and not yet reported {@link #done}: still on their way to disk. */
+  private int inFlight;
   private boolean closed;
 
   IngestQueue(int capacity) {
@@ -77,16 +79,29 @@ final class IngestQueue {
         out.add(p);
       }
       queued -= taken;
+      inFlight += taken;
       return out;
     } finally {
       lock.unlock();
     }
   }
 
+  /** The writer has made these drained batches durable. */
+  void done(List<Pending> batches) {
+    int n = batches.stream().mapToInt(p -> p.records().size()).sum();
+    lock.lock();
+    try {
+      inFlight -= n;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records queued or drained and not yet done. */
   int size() {
     lock.lock();
     try {
-      return queued;
+      return queued + inFlight;
     } finally {
       lock.unlock();
     }

@@ -13,17 +13,28 @@ import org.campusgate.audit.journal.Journal;
  */
 final class JournalLeaves implements LeafHashLookup {
   private final Journal journal;
+  private final PrunedLeaves pruned;
   private final MerkleHasher hasher = new MerkleHasher();
 
   JournalLeaves(Journal journal) {
+    this(journal, PrunedLeaves.none());
+  }
+
+  /** Leaves from the journal, and from {@code pruned} for records retention removed. */
+  JournalLeaves(Journal journal, PrunedLeaves pruned) {
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.pruned = Objects.requireNonNull(pruned, "pruned");
   }
 
   @Override
   public byte[][] leafHashes(long from, long to) {
     byte[][] out = new byte[Math.toIntExact(to - from)][];
+    long scanFrom = from;
+    for (byte[] h; scanFrom < to && (h = pruned.get(scanFrom)) != null; scanFrom++) {
+      out[(int) (scanFrom - from)] = h;
+    }
     try {
-      journal.scan(from, to, (seq, bytes) -> out[(int) (seq - from)] = hasher.leafHash(bytes));
+      journal.scan(scanFrom, to, (seq, bytes) -> out[(int) (seq - from)] = hasher.leafHash(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read records " + from + ".." + to
           + " from the journal", e);

@@ -72,6 +72,7 @@ final class JournalWriter implements Runnable {
           continue;
         }
         write(batch);
+        queue.done(batch);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

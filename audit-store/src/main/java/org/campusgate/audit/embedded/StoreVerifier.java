@@ -14,6 +14,7 @@ import org.campusgate.audit.VerificationReport;
 import org.campusgate.audit.integrity.CheckpointException;
 import org.campusgate.audit.integrity.CheckpointVerifier;
 import org.campusgate.audit.integrity.CompactRange;
+import org.campusgate.audit.integrity.LeafHashLookup;
 import org.campusgate.audit.integrity.MerkleHasher;
 import org.campusgate.audit.integrity.MerkleProofs;
 import org.campusgate.audit.integrity.TileStore;
@@ -42,14 +43,23 @@ final class StoreVerifier {
   private final Journal journal;
   private final TileStore tiles;
   private final Checkpointer checkpointer;
+  private final LeafHashLookup leaves;
+  private final long firstProvableLeaf;
   private final MerkleHasher hasher = new MerkleHasher();
   private final List<IntegrityProblem> problems = new ArrayList<>();
   private long recordsChecked;
 
-  StoreVerifier(Journal journal, TileStore tiles, Checkpointer checkpointer) {
+  /**
+   * @param leaves leaf hashes for the partial tiles roots and proofs need
+   * @param firstProvableLeaf the first leaf those hashes reach (retention removed those before)
+   */
+  StoreVerifier(Journal journal, TileStore tiles, Checkpointer checkpointer,
+      LeafHashLookup leaves, long firstProvableLeaf) {
     this.journal = journal;
     this.tiles = tiles;
     this.checkpointer = checkpointer;
+    this.leaves = leaves;
+    this.firstProvableLeaf = firstProvableLeaf;
   }
 
   VerificationReport verify(Instant from, Instant to) throws IOException {
@@ -165,13 +175,14 @@ final class StoreVerifier {
   private long checkCheckpoints(long firstSeq, long endSeq, List<SegmentInfo> segments)
       throws IOException {
     CheckpointVerifier verifier = checkpointer.verifier();
-    TiledNodeSource nodes = new TiledNodeSource(tiles, new JournalLeaves(journal));
+    TiledNodeSource nodes = new TiledNodeSource(tiles, leaves);
     long available = journal.nextSeq();
-    long oldestKept = segments.isEmpty() ? 0 : segments.get(0).firstSeq();
     List<SignedCheckpoint> relevant = new ArrayList<>();
     for (SignedCheckpoint c : checkpointer.all()) {
       long size = c.checkpoint().treeSize();
-      if (size > firstSeq && size > oldestKept) {
+      // a root needs the leaves of the partial tile it ends in; older ones were removed
+      long partialTile = size - size % TileStore.LEAVES_PER_TILE;
+      if (size > firstSeq && partialTile >= firstProvableLeaf) {
         relevant.add(c);
         if (size >= endSeq) {
           break; // the first checkpoint covering the whole range is the last one needed

@@ -43,7 +43,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * ephemeral port. {@code tamper} may alter each request before it is answered, to simulate a
  * misbehaving TSA.
  */
-final class InProcessTsa implements AutoCloseable {
+public final class InProcessTsa implements AutoCloseable {
 
   private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
@@ -70,7 +70,7 @@ final class InProcessTsa implements AutoCloseable {
     server.start();
   }
 
-  static InProcessTsa start() throws Exception {
+  public static InProcessTsa start() throws Exception {
     return new InProcessTsa(UnaryOperator.identity());
   }
 
@@ -78,11 +78,11 @@ final class InProcessTsa implements AutoCloseable {
     return new InProcessTsa(tamper);
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
   }
 
-  X509Certificate certificate() {
+  public X509Certificate certificate() {
     return certificate;
   }
 
