@@ -139,6 +139,19 @@ public final class EmbeddedAuditStore implements AuditStore {
     return store;
   }
 
+  /**
+   * Opens an existing store with default settings, for offline work (verification, evidence
+   * export) while no gateway writes to it; its origin is read from its public key.
+   */
+  public static EmbeddedAuditStore openExisting(Path directory) throws IOException {
+    Path publicKey = directory.resolve("keys").resolve("checkpoint.pub");
+    if (!Files.exists(publicKey)) {
+      throw new IOException(directory + " holds no audit store (no keys/checkpoint.pub)");
+    }
+    String origin = org.campusgate.audit.integrity.GatewayKeys.loadVerifierKey(publicKey).name();
+    return open(EmbeddedStoreConfig.builder(directory, origin).build());
+  }
+
   private void start() {
     feeder.start();
     writerThread.start();

@@ -24,7 +24,8 @@ public final class CampusGate {
   }
 
   static CampusGate standard() {
-    return new CampusGate(List.of(new DemoCommand(), new DecideCommand()));
+    return new CampusGate(List.of(new DemoCommand(), new DecideCommand(), new AuditCommand(),
+        new VerifyEvidenceCommand()));
   }
 
   public static void main(String[] argv) {
