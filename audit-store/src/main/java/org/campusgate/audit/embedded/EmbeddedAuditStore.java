@@ -90,6 +90,8 @@ public final class EmbeddedAuditStore implements AuditStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile DurableHead head;
   private volatile PrunedLeaves pruned;
+  /** The indexed watermark at the last refresh: searches refresh only when it moved. */
+  private volatile long refreshedUpTo = -1;
 
   private EmbeddedAuditStore(EmbeddedStoreConfig config) throws IOException {
     this.config = config;
@@ -156,7 +158,7 @@ public final class EmbeddedAuditStore implements AuditStore {
     feeder.start();
     writerThread.start();
     long refresh = config.commitInterval().toMillis();
-    maintenance.scheduleWithFixedDelay(this::refreshIndexes, refresh, refresh,
+    maintenance.scheduleWithFixedDelay(this::refreshInBackground, refresh, refresh,
         TimeUnit.MILLISECONDS);
     long commit = config.indexCommitInterval().toMillis();
     maintenance.scheduleWithFixedDelay(this::commitIndexes, commit, commit, TimeUnit.MILLISECONDS);
@@ -239,13 +241,10 @@ public final class EmbeddedAuditStore implements AuditStore {
           throw new IllegalStateException("the audit index failed: " + f, f);
         }
       }
-      events.refresh();
-      identities.refresh();
+      refreshIndexes();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the index", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -423,10 +422,23 @@ public final class EmbeddedAuditStore implements AuditStore {
   }
 
   private void refreshIndexes() {
+    long upTo = feeder.indexedUpTo();
+    if (upTo == refreshedUpTo) {
+      return;
+    }
     try {
       events.refresh();
       identities.refresh();
-    } catch (Exception e) {
+      refreshedUpTo = upTo;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the audit index: " + e.getMessage(), e);
+    }
+  }
+
+  private void refreshInBackground() {
+    try {
+      refreshIndexes();
+    } catch (RuntimeException e) {
       // searches refresh again themselves; a broken index surfaces there
     }
   }
