@@ -48,6 +48,12 @@ final class StoreVerifier {
   private final MerkleHasher hasher = new MerkleHasher();
   private final List<IntegrityProblem> problems = new ArrayList<>();
   private long recordsChecked;
+  /** Whether the segment scans found records damaged or missing (reported where they are). */
+  private boolean journalDamage;
+  /** The last segment scanned: its first seq, the seq after it, whether its tail is lost. */
+  private long scannedFirstSeq = -1;
+  private long scannedUpTo = -1;
+  private boolean scannedTailLost;
 
   /**
    * @param leaves leaf hashes for the partial tiles roots and proofs need
@@ -70,26 +76,40 @@ final class StoreVerifier {
     long firstSeq = -1;
     long endSeq = -1;
     for (SegmentInfo s : chosen) {
+      checkGapBefore(s, all);
       checkSegment(s, all);
       firstSeq = firstSeq < 0 ? s.firstSeq() : firstSeq;
-      endSeq = s.firstSeq() + s.recordCount();
+      endSeq = Math.max(endSeq, Math.max(s.firstSeq() + s.recordCount(), scannedUpTo));
     }
     long checkpoints = chosen.isEmpty() ? 0 : checkCheckpoints(firstSeq, endSeq, all);
     return new VerificationReport(from, to, recordsChecked, checkpoints, problems);
   }
 
-  private void checkSegment(SegmentInfo segment, List<SegmentInfo> all) throws IOException {
+  /** Records missing between the previous segment and this one (a cut tail, a deleted file). */
+  private void checkGapBefore(SegmentInfo segment, List<SegmentInfo> all) {
     int i = all.indexOf(segment);
-    if (i > 0) {
-      SegmentInfo before = all.get(i - 1);
-      long expected = before.firstSeq() + before.recordCount();
-      if (segment.firstSeq() > expected) {
-        problems.add(new IntegrityProblem(Kind.MISSING, segment.name(), expected, -1,
-            "records " + expected + ".." + (segment.firstSeq() - 1) + " are missing between "
-                + before.name() + " and " + segment.name()));
-      }
+    if (i <= 0) {
+      return;
     }
+    SegmentInfo before = all.get(i - 1);
+    boolean scanned = scannedFirstSeq == before.firstSeq();
+    if (scanned && scannedTailLost) {
+      return; // the scan of the previous segment reported where its records stop
+    }
+    // the scan knows the previous segment's last seq; its readable record count does not when
+    // records inside it are damaged or missing
+    long expected = scanned ? scannedUpTo : before.firstSeq() + before.recordCount();
+    if (segment.firstSeq() > expected) {
+      journalDamage = true;
+      problems.add(new IntegrityProblem(Kind.MISSING, segment.name(), expected, -1,
+          "records " + expected + ".." + (segment.firstSeq() - 1) + " are missing between "
+              + before.name() + " and " + segment.name()));
+    }
+  }
+
+  private void checkSegment(SegmentInfo segment, List<SegmentInfo> all) throws IOException {
     TileCheck tileCheck = new TileCheck(segment.name());
+    boolean[] tailLost = {false};
     ScanListener listener = new ScanListener() {
       @Override
       public void onRecord(ScannedRecord r) {
@@ -100,6 +120,8 @@ final class StoreVerifier {
       @Override
       public void onProblem(IntegrityProblem p) {
         problems.add(p);
+        journalDamage = true;
+        tailLost[0] |= p.kind() == Kind.TRUNCATED;
         tileCheck.broken();
       }
     };
@@ -108,6 +130,9 @@ final class StoreVerifier {
       ScanSummary summary = segment.sealed()
           ? scanner.scan(segment.path(), segment.firstSeq(), listener)
           : scanner.scan(segment.path(), segment.firstSeq(), segment.sizeBytes(), listener);
+      scannedFirstSeq = segment.firstSeq();
+      scannedUpTo = summary.nextExpectedSeq();
+      scannedTailLost = tailLost[0];
       if (segment.sealed() && summary.nextExpectedSeq() < segment.firstSeq()
           + segment.recordCount()) {
         problems.add(new IntegrityProblem(Kind.TRUNCATED, segment.name(),
@@ -190,7 +215,7 @@ final class StoreVerifier {
       }
     }
     long checked = 0;
-    Checkpoint previous = null;
+    Checkpoint lastGood = null; // the latest checkpoint whose root the history reproduces
     for (SignedCheckpoint c : relevant) {
       checked++;
       Checkpoint signed;
@@ -212,29 +237,71 @@ final class StoreVerifier {
                 + " records but the journal ends at " + available));
         continue;
       }
+      byte[] root;
       try {
-        byte[] root = MerkleProofs.rootHash(signed.treeSize(), nodes);
-        if (!Arrays.equals(root, signed.rootHash())) {
-          long after = previous == null ? 0 : previous.treeSize();
-          problems.add(new IntegrityProblem(Kind.ROOT_MISMATCH,
-              segmentOf(after, segments), after, -1, "the records " + after + ".."
-                  + (signed.treeSize() - 1) + " do not hash to the root signed at "
-                  + signed.time() + " for " + signed.treeSize() + " records"));
-        } else if (previous != null && !MerkleProofs.verifyConsistency(previous.treeSize(),
-            signed.treeSize(), previous.rootHash(), signed.rootHash(),
-            MerkleProofs.consistencyProof(previous.treeSize(), signed.treeSize(), nodes))) {
-          problems.add(new IntegrityProblem(Kind.INCONSISTENT_CHECKPOINTS, "checkpoints",
-              previous.treeSize(), -1, "the checkpoints for " + previous.treeSize() + " and "
-                  + signed.treeSize() + " records do not describe one append-only history"));
-        }
+        root = MerkleProofs.rootHash(signed.treeSize(), nodes);
       } catch (RuntimeException e) {
-        problems.add(new IntegrityProblem(Kind.CORRUPT, segmentOf(signed.treeSize() - 1,
-            segments), signed.treeSize() - 1, -1, "cannot recompute the root for "
-                + signed.treeSize() + " records: " + e.getMessage()));
+        unreadable(signed, segments, "cannot recompute the root for " + signed.treeSize()
+            + " records: " + e.getMessage());
+        continue;
       }
-      previous = signed;
+      if (!Arrays.equals(root, signed.rootHash())) {
+        // the change lies after the last checkpoint that still matches, not after the previous
+        // one: that may itself be a mismatch, and its records may be clean
+        long after = lastGood == null ? 0 : lastGood.treeSize();
+        problems.add(new IntegrityProblem(Kind.ROOT_MISMATCH,
+            segmentOf(after, segments), after, -1, "the records " + after + ".."
+                + (signed.treeSize() - 1) + " (" + segmentsIn(after, signed.treeSize(), segments)
+                + ") do not hash to the root signed at " + signed.time() + " for "
+                + signed.treeSize() + " records"));
+        continue;
+      }
+      if (lastGood != null) {
+        try {
+          if (!MerkleProofs.verifyConsistency(lastGood.treeSize(), signed.treeSize(),
+              lastGood.rootHash(), signed.rootHash(),
+              MerkleProofs.consistencyProof(lastGood.treeSize(), signed.treeSize(), nodes))) {
+            problems.add(new IntegrityProblem(Kind.INCONSISTENT_CHECKPOINTS, "checkpoints",
+                lastGood.treeSize(), -1, "the checkpoints for " + lastGood.treeSize() + " and "
+                    + signed.treeSize() + " records do not describe one append-only history"));
+          }
+        } catch (RuntimeException e) {
+          unreadable(signed, segments, "cannot check that the checkpoints for "
+              + lastGood.treeSize() + " and " + signed.treeSize() + " records are consistent: "
+              + e.getMessage());
+        }
+      }
+      lastGood = signed;
     }
     return checked;
+  }
+
+  /**
+   * A checkpoint that cannot be checked because records it needs cannot be read. When the
+   * segment scans found damage, that is why, and it is already reported where it is: saying it
+   * again at the checkpoint would point at the wrong segment.
+   */
+  private void unreadable(Checkpoint signed, List<SegmentInfo> segments, String detail) {
+    if (!journalDamage) {
+      problems.add(new IntegrityProblem(Kind.CORRUPT, segmentOf(signed.treeSize() - 1,
+          segments), signed.treeSize() - 1, -1, detail));
+    }
+  }
+
+  /** The names of the segments holding seqs {@code [from, to)}, a few at most. */
+  private static String segmentsIn(long from, long to, List<SegmentInfo> segments) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      long start = segments.get(i).firstSeq();
+      long end = i + 1 < segments.size() ? segments.get(i + 1).firstSeq() : Long.MAX_VALUE;
+      if (start < to && end > from) {
+        names.add(segments.get(i).name());
+      }
+    }
+    if (names.size() > 8) {
+      return names.size() + " segments, " + names.get(0) + " to " + names.get(names.size() - 1);
+    }
+    return names.size() == 1 ? "segment " + names.get(0) : "segments " + String.join(", ", names);
   }
 
   private static String segmentOf(long seq, List<SegmentInfo> segments) {
