@@ -15,7 +15,10 @@ public record IntegrityProblem(Kind kind, String segment, long seq, long offset,
 
   /** The kinds of problem verification reports. */
   public enum Kind {
-    /** A record's bytes differ from those committed (checksum or leaf hash mismatch). */
+    /**
+     * A record's bytes differ from those committed to, though its checksum is intact: its hash
+     * does not match the tile written with it, or an evidence proof fails.
+     */
     CHANGED,
     /** A record is missing: the sequence jumps. */
     MISSING,
@@ -23,7 +26,7 @@ public record IntegrityProblem(Kind kind, String segment, long seq, long offset,
     REORDERED,
     /** A segment ends early or in the middle of a record. */
     TRUNCATED,
-    /** The bytes of a segment cannot be read as records at all. */
+    /** Bytes are damaged: a record's checksum fails, or a block or file cannot be read. */
     CORRUPT,
     /** Recomputed history does not match a signed checkpoint's root. */
     ROOT_MISMATCH,

@@ -128,6 +128,12 @@ final class Checkpointer implements Closeable {
     return cp;
   }
 
+  /** The head the latest checkpoint signed, if any. */
+  Optional<DurableHead> latestHead() throws IOException {
+    return log.latest().map(c -> new DurableHead(c.checkpoint().treeSize(),
+        c.checkpoint().rootHash()));
+  }
+
   synchronized long latestSize() {
     return latestSize;
   }

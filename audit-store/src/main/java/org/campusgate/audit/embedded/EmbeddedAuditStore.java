@@ -90,6 +90,8 @@ public final class EmbeddedAuditStore implements AuditStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile DurableHead head;
   private volatile PrunedLeaves pruned;
+  /** Why the store opened read-only (damaged records under the tree head), or null. */
+  private final RuntimeException openDamage;
   /** The indexed watermark at the last refresh: searches refresh only when it moved. */
   private volatile long refreshedUpTo = -1;
 
@@ -108,11 +110,22 @@ public final class EmbeddedAuditStore implements AuditStore {
     MerkleHasher hasher = new MerkleHasher();
     this.pruned = PrunedLeaves.load(dir.resolve("pruned-leaves"));
     this.tiles = TileStore.open(dir.resolve("tiles"));
-    TileBuilder.catchUp(tiles, size, leaves(), hasher);
-    CompactRange range = CompactRange.fromSource(hasher, size, new TiledNodeSource(tiles, leaves()));
-    this.head = new DurableHead(size, range.root());
-
     this.checkpointer = Checkpointer.open(config, dir, () -> head);
+    CompactRange range;
+    RuntimeException damage = null;
+    try {
+      TileBuilder.catchUp(tiles, size, leaves(), hasher);
+      range = CompactRange.fromSource(hasher, size, new TiledNodeSource(tiles, leaves()));
+      this.head = new DurableHead(size, range.root());
+    } catch (UncheckedIOException | IllegalStateException e) {
+      // Records the tree head needs are damaged: open for search and verify only, never sign
+      // a head over bytes nobody can vouch for, and refuse appends (fail closed).
+      damage = e;
+      range = new CompactRange(hasher);
+      this.head = checkpointer.latestHead()
+          .orElse(new DurableHead(0, MerkleHasher.emptyRoot()));
+    }
+    this.openDamage = damage;
 
     IndexOptions indexOptions = IndexOptions.defaults();
     this.events = EventIndex.open(dir.resolve("index"), indexOptions);
@@ -156,7 +169,9 @@ public final class EmbeddedAuditStore implements AuditStore {
 
   private void start() {
     feeder.start();
-    writerThread.start();
+    if (openDamage == null) {
+      writerThread.start();
+    }
     long refresh = config.commitInterval().toMillis();
     maintenance.scheduleWithFixedDelay(this::refreshInBackground, refresh, refresh,
         TimeUnit.MILLISECONDS);
@@ -166,19 +181,36 @@ public final class EmbeddedAuditStore implements AuditStore {
     maintenance.scheduleWithFixedDelay(this::checkpointWhenDue, tick, tick, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Re-adds to the indexes what they had not committed. A damaged record is skipped (verify
+   * reports it), so the rest of the history stays searchable.
+   */
   private void replay(long from, long to) throws IOException {
     RecordCodec codec = new RecordCodec();
     List<AuditRecord> batch = new ArrayList<>();
-    long[] first = {from};
-    journal.scan(from, to, (seq, bytes) -> {
-      batch.add(codec.decode(bytes).record());
-      if (batch.size() == JournalWriter.MAX_BATCH_RECORDS) {
-        feeder.indexNow(first[0], batch);
-        first[0] += batch.size();
-        batch.clear();
+    long[] next = {from};
+    try {
+      journal.scan(from, to, (seq, bytes) -> {
+        batch.add(codec.decode(bytes).record());
+        if (batch.size() == JournalWriter.MAX_BATCH_RECORDS) {
+          feeder.indexNow(next[0], batch);
+          next[0] += batch.size();
+          batch.clear();
+        }
+      });
+      feeder.indexNow(next[0], batch);
+    } catch (IOException | RuntimeException e) {
+      feeder.indexNow(next[0], batch);
+      for (long seq = next[0] + batch.size(); seq < to; seq++) {
+        AuditRecord record = null;
+        try {
+          record = codec.decode(journal.read(seq)).record();
+        } catch (IOException | RuntimeException unreadable) {
+          // reported by verify with its position
+        }
+        feeder.indexNow(seq, record == null ? List.of() : List.of(record), 1);
       }
-    });
-    feeder.indexNow(first[0], batch);
+    }
     events.refresh();
     identities.refresh();
   }
@@ -196,6 +228,10 @@ public final class EmbeddedAuditStore implements AuditStore {
   public AppendTicket append(List<? extends AuditRecord> records) {
     Objects.requireNonNull(records, "records");
     records.forEach(r -> Objects.requireNonNull(r, "a record is null"));
+    if (openDamage != null) {
+      throw new AuditStoreFullException("the audit store cannot write: records the tree head "
+          + "needs are damaged (run verify): " + openDamage.getMessage());
+    }
     if (closed.get() || writer.failure() != null) {
       throw new AuditStoreFullException(writer.failure() == null ? "the audit store is closed"
           : "the audit store cannot write: " + writer.failure());
@@ -233,7 +269,8 @@ public final class EmbeddedAuditStore implements AuditStore {
 
   /** Waits until everything durable now is in the indexes and visible to searches. */
   private void awaitSearchable() {
-    long durable = head.size();
+    // a store opened read-only has replayed all it could: nothing more will come
+    long durable = openDamage == null ? head.size() : feeder.indexedUpTo();
     try {
       if (!feeder.awaitIndexed(durable, READ_YOUR_WRITES_WAIT)) {
         Throwable f = feeder.failure();
@@ -323,6 +360,9 @@ public final class EmbeddedAuditStore implements AuditStore {
   }
 
   private void checkpointWhenDue() {
+    if (openDamage != null) {
+      return;
+    }
     try {
       checkpointer.checkpointIfDue();
     } catch (Exception e) {
@@ -467,7 +507,8 @@ public final class EmbeddedAuditStore implements AuditStore {
       maintenance.shutdown();
       maintenance.awaitTermination(10, TimeUnit.SECONDS);
       commitIndexes();
-      if (writer.failure() == null && head.size() > checkpointer.latestSize()) {
+      if (openDamage == null && writer.failure() == null
+          && head.size() > checkpointer.latestSize()) {
         checkpointer.checkpointNow();
       }
     } catch (InterruptedException e) {

@@ -58,8 +58,13 @@ final class IndexFeeder {
 
   /** Adds records synchronously, on the caller's thread (recovery replay). */
   void indexNow(long first, List<AuditRecord> records) throws IOException {
+    indexNow(first, records, records.size());
+  }
+
+  /** As above, for {@code span} sequence numbers of which some records are missing. */
+  void indexNow(long first, List<AuditRecord> records, int span) throws IOException {
     add(first, records);
-    markDone(first, first + records.size());
+    markDone(first, first + span);
   }
 
   private void work() {

@@ -26,7 +26,6 @@ import org.campusgate.audit.journal.RecordCodec;
 import org.campusgate.audit.testing.SyntheticEvents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -257,9 +256,6 @@ class TamperDetectionTest {
   }
 
   @Test
-  @Disabled("open fails: EmbeddedAuditStore recomputes the tree head from the records after the "
-      + "last complete tile and throws when one is damaged; the proposed fix (open for search "
-      + "and verify, appends fail closed) is in EmbeddedAuditStore, which is being edited")
   void damageAfterTheLastCompleteTileStillLetsTheStoreOpenAndVerify() throws IOException {
     // opening recomputes the tree head from these records: it must not need them intact
     Path tail = StoreFiles.segments(store).stream()
