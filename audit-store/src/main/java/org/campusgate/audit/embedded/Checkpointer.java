@@ -146,6 +146,11 @@ final class Checkpointer implements Closeable {
     return log.after(treeSize);
   }
 
+  /** Damaged copies of the checkpoint log that opening set aside. */
+  List<Path> damagedLogs() throws IOException {
+    return log.damagedCopies();
+  }
+
   List<SignedCheckpoint> all() throws IOException {
     return log.readAll();
   }

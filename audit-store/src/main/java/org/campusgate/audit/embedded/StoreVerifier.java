@@ -82,6 +82,11 @@ final class StoreVerifier {
       endSeq = Math.max(endSeq, Math.max(s.firstSeq() + s.recordCount(), scannedUpTo));
     }
     long checkpoints = chosen.isEmpty() ? 0 : checkCheckpoints(firstSeq, endSeq, all);
+    for (java.nio.file.Path damaged : checkpointer.damagedLogs()) {
+      problems.add(new IntegrityProblem(Kind.CORRUPT, damaged.getFileName().toString(), -1, -1,
+          "the checkpoint log was found damaged and set aside as this file; the entries that "
+              + "were still valid continue in the log"));
+    }
     return new VerificationReport(from, to, recordsChecked, checkpoints, problems);
   }
 

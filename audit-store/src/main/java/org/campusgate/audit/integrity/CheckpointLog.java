@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,8 +78,10 @@ public final class CheckpointLog implements Closeable {
       if (e == null) {
         long next = findValidEntry(ch, pos + 1, size);
         if (next >= 0) {
-          throw new IOException("checkpoint log " + file + " is corrupt at byte " + pos
-              + " (valid entries follow from byte " + next + ")");
+          ch.close();
+          salvage(file);
+          return scan(file, FileChannel.open(file, StandardOpenOption.READ,
+              StandardOpenOption.WRITE));
         }
         break;
       }
@@ -95,6 +99,46 @@ public final class CheckpointLog implements Closeable {
     }
     log.end = pos;
     return log;
+  }
+
+  /**
+   * Damage in the middle of the log is never repaired in place: the damaged file is kept beside
+   * the log as {@code <name>.damaged-<millis>} (evidence, reported by verification every time)
+   * and the log continues with every entry that is still valid, in order.
+   */
+  private static void salvage(Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".salvage");
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      long size = in.size();
+      long pos = 0;
+      while (pos < size) {
+        Entry e = tryRead(in, pos, size);
+        if (e == null) {
+          pos = findValidEntry(in, pos + 1, size);
+          if (pos < 0) {
+            break;
+          }
+          continue;
+        }
+        in.transferTo(pos, e.length, out);
+        pos += e.length;
+      }
+      out.force(true);
+    }
+    Path damaged = file.resolveSibling(file.getFileName() + ".damaged-"
+        + System.currentTimeMillis());
+    Files.move(file, damaged, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Damaged copies of this log kept by earlier opens; each one means the log was tampered with. */
+  public List<Path> damagedCopies() throws IOException {
+    String prefix = file.getFileName() + ".damaged-";
+    try (var files = Files.list(file.toAbsolutePath().getParent())) {
+      return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+    }
   }
 
   /** How many bytes of a torn last entry were cut off on open. */

@@ -243,6 +243,21 @@ class TamperDetectionTest {
   }
 
   @Test
+  void aDamagedCheckpointLogEntryIsKeptAsideAndReportedEveryTime() throws IOException {
+    List<StoreFiles.LogEntry> entries = StoreFiles.checkpointEntries(store);
+    StoreFiles.LogEntry middle = entries.get(1);
+    StoreFiles.flip(store.resolve("checkpoints"), middle.offset() + 20);
+
+    for (int open = 0; open < 2; open++) {
+      VerificationReport report = reopenAndVerify();
+      assertThat(report.problems()).singleElement().satisfies(p -> {
+        assertThat(p.kind()).isEqualTo(Kind.CORRUPT);
+        assertThat(p.segment()).startsWith("checkpoints.damaged-");
+      });
+    }
+  }
+
+  @Test
   void aForgedCheckpointSignatureIsABadSignature() throws IOException {
     List<StoreFiles.LogEntry> entries = StoreFiles.checkpointEntries(store);
     assertThat(entries).hasSize(CHECKPOINTS.length);

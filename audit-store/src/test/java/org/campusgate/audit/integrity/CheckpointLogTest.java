@@ -101,7 +101,7 @@ class CheckpointLogTest {
   }
 
   @Test
-  void refusesToOpenALogDamagedBeforeItsEnd() throws IOException {
+  void keepsADamagedLogAsideAndContinuesWithItsValidEntries() throws IOException {
     Path file = dir.resolve("checkpoints");
     try (CheckpointLog log = CheckpointLog.open(file)) {
       log.append(checkpoint(10, null));
@@ -113,7 +113,17 @@ class CheckpointLogTest {
       raf.seek(20);
       raf.write(b ^ 1);
     }
-    assertThatThrownBy(() -> CheckpointLog.open(file)).isInstanceOf(IOException.class)
-        .hasMessageContaining("corrupt at byte 0");
+    byte[] damagedBytes = Files.readAllBytes(file);
+    try (CheckpointLog log = CheckpointLog.open(file)) {
+      assertThat(log.readAll()).extracting(c -> c.checkpoint().treeSize()).containsExactly(20L);
+      assertThat(log.damagedCopies()).singleElement()
+          .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(damagedBytes));
+      log.append(checkpoint(30, null));
+    }
+    try (CheckpointLog log = CheckpointLog.open(file)) {
+      assertThat(log.readAll()).extracting(c -> c.checkpoint().treeSize())
+          .containsExactly(20L, 30L);
+      assertThat(log.damagedCopies()).hasSize(1);
+    }
   }
 }
