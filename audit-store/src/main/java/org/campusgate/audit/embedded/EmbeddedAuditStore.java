@@ -72,6 +72,9 @@ import org.campusgate.audit.journal.SegmentInfo;
  */
 public final class EmbeddedAuditStore implements AuditStore {
   private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(10);
+  /** Without searches for this long, background refreshes slow down to {@link #IDLE_REFRESH_NANOS}. */
+  private static final long IDLE_SEARCH_NANOS = TimeUnit.SECONDS.toNanos(60);
+  private static final long IDLE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final EmbeddedStoreConfig config;
   private final Journal journal;
@@ -94,6 +97,8 @@ public final class EmbeddedAuditStore implements AuditStore {
   private final RuntimeException openDamage;
   /** The indexed watermark at the last refresh: searches refresh only when it moved. */
   private volatile long refreshedUpTo = -1;
+  private volatile long lastSearchNanos = System.nanoTime() - IDLE_SEARCH_NANOS;
+  private volatile long lastRefreshNanos = System.nanoTime();
 
   private EmbeddedAuditStore(EmbeddedStoreConfig config) throws IOException {
     this.config = config;
@@ -269,6 +274,7 @@ public final class EmbeddedAuditStore implements AuditStore {
 
   /** Waits until everything durable now is in the indexes and visible to searches. */
   private void awaitSearchable() {
+    lastSearchNanos = System.nanoTime();
     // a store opened read-only has replayed all it could: nothing more will come
     long durable = openDamage == null ? head.size() : feeder.indexedUpTo();
     try {
@@ -475,7 +481,17 @@ public final class EmbeddedAuditStore implements AuditStore {
     }
   }
 
+  /**
+   * Every search refreshes what it needs itself; this keeps readers fresh while people are
+   * searching, and refreshes rarely otherwise: each refresh flushes a small sorted segment,
+   * which costs indexing throughput when nobody looks.
+   */
   private void refreshInBackground() {
+    long now = System.nanoTime();
+    if (now - lastSearchNanos > IDLE_SEARCH_NANOS && now - lastRefreshNanos < IDLE_REFRESH_NANOS) {
+      return;
+    }
+    lastRefreshNanos = now;
     try {
       refreshIndexes();
     } catch (RuntimeException e) {

@@ -111,7 +111,7 @@ public record EmbeddedStoreConfig(
     private final Path directory;
     private final String origin;
     private Duration commitInterval = Duration.ofSeconds(1);
-    private int queueCapacity = 200_000;
+    private int queueCapacity = 50_000;
     private OverflowMode overflowMode = OverflowMode.FAIL_CLOSED;
     private long checkpointEveryRecords = 100_000;
     private Duration checkpointInterval = Duration.ofSeconds(60);

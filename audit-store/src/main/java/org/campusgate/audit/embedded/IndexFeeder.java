@@ -27,7 +27,11 @@ final class IndexFeeder {
 
   private final EventIndex events;
   private final IdentityIndex identities;
-  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
+  /**
+   * Bounds how far the index may fall behind the journal (at most 8 batches of at most 16,384
+   * records); when full the writer waits, the ingest queue fills and the overflow mode applies.
+   */
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
   private final Thread[] threads;
   /** first seq → end seq (exclusive) of batches done beyond the watermark. */
   private final TreeMap<Long, Long> doneAhead = new TreeMap<>();
@@ -51,7 +55,7 @@ final class IndexFeeder {
     }
   }
 
-  /** Hands a durable batch to the indexers; waits while they are 64 batches behind. */
+  /** Hands a durable batch to the indexers; waits while they are 8 batches behind. */
   void submit(long first, List<AuditRecord> records) throws InterruptedException {
     queue.put(new Batch(first, records));
   }

@@ -13,11 +13,9 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.campusgate.audit.AccessEvent;
@@ -118,8 +116,7 @@ final class DayIndex implements Closeable {
       return false;
     }
     if (seq <= opening.maxSeq() && replayCheck != null
-        && new IndexSearcher(replayCheck).count(
-            new TermQuery(new Term(EventFields.EID, EventDocument.uuidTerm(e.eventId())))) > 0) {
+        && EventIdLookup.find(replayCheck, e.eventId()) >= 0) {
       return false; // committed beyond the watermark by a concurrent add before the crash
     }
     writer.addDocument(doc.fill(seq, e));

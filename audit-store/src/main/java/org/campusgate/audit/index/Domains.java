@@ -36,13 +36,41 @@ final class Domains {
     return out;
   }
 
+  /**
+   * The indexed form of a host: its labels in reverse order ({@code a.b.example.com} →
+   * {@code com.example.b.a}), so a domain and all its subdomains are one term prefix. IP
+   * literals are kept as they are.
+   */
+  static String reversed(String host) {
+    String h = normalize(host);
+    if (h.isEmpty() || isIpLiteral(h) || h.indexOf('.') < 0) {
+      return h;
+    }
+    StringBuilder out = new StringBuilder(h.length());
+    int end = h.length();
+    for (int dot = h.lastIndexOf('.', end - 1); ; dot = h.lastIndexOf('.', end - 1)) {
+      out.append(h, dot + 1, end);
+      if (dot < 0) {
+        break;
+      }
+      out.append('.');
+      end = dot;
+    }
+    return out.toString();
+  }
+
+  /** Whether a domain query for this name may match subdomains (not for IP literals). */
+  static boolean hasSubdomains(String domain) {
+    return !isIpLiteral(normalize(domain));
+  }
+
   /** Lower case, without a trailing dot. */
   static String normalize(String domain) {
     String d = EventFields.lower(domain.strip());
     return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
   }
 
-  private static boolean isIpLiteral(String h) {
+  static boolean isIpLiteral(String h) {
     if (h.indexOf(':') >= 0 || h.startsWith("[")) {
       return true;
     }

@@ -8,12 +8,15 @@ import org.apache.lucene.search.SortField;
 final class EventFields {
   static final String TS = "ts";
   static final String SEQ = "seq";
-  static final String EID = "eid";
+  /** 32 bits of the event id, as doc values: see {@link EventIdLookup}. */
+  static final String EID_BITS = "eidBits";
   static final String SCHOOL = "school";
   static final String USER = "user";
   static final String IP = "ip";
+  /** The host as sorted doc values (aggregates). */
   static final String HOST = "host";
-  static final String DOMAIN = "domain";
+  /** The host with its labels reversed, one term: exact host and domain queries. */
+  static final String HOST_REV = "hostRev";
   static final String URL = "url";
   static final String CATEGORY = "category";
   static final String APP = "app";

@@ -22,13 +22,11 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -196,11 +194,8 @@ public final class EventIndex implements Closeable {
     Instant from = day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant to = day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
     try (Snapshot snap = snapshot(from, to)) {
-      TopFieldDocs top = snap.searcher().search(
-          new TermQuery(new Term(EventFields.EID, EventDocument.uuidTerm(eventId))), 1,
-          EventFields.OLDEST_FIRST, false);
-      return top.scoreDocs.length == 0 ? OptionalLong.empty()
-          : OptionalLong.of((Long) ((FieldDoc) top.scoreDocs[0]).fields[1]);
+      long seq = EventIdLookup.find(snap.searcher().getIndexReader(), eventId);
+      return seq < 0 ? OptionalLong.empty() : OptionalLong.of(seq);
     }
   }
 

@@ -8,6 +8,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.campusgate.audit.AuditQuery;
@@ -32,8 +33,10 @@ final class EventQueries {
     term(b, SCHOOL, q.schoolId());
     term(b, USER, q.userId());
     term(b, IP, q.clientIp());
-    term(b, HOST, q.host());
-    term(b, DOMAIN, q.domain() == null ? null : Domains.normalize(q.domain()));
+    term(b, HOST_REV, q.host() == null ? null : Domains.reversed(q.host()));
+    if (q.domain() != null) {
+      b.add(domain(q.domain()), BooleanClause.Occur.FILTER);
+    }
     term(b, ACTION, q.action());
     term(b, REASON, q.reason());
     term(b, CATEGORY, q.category());
@@ -48,6 +51,19 @@ final class EventQueries {
       b.add(new WildcardQuery(new Term(URL, pattern)), BooleanClause.Occur.FILTER);
     }
     return new ConstantScoreQuery(b.build());
+  }
+
+  /** The domain itself or any subdomain: its reversed form exactly, or as a label prefix. */
+  static Query domain(String domain) {
+    String rev = Domains.reversed(domain);
+    Query self = new TermQuery(new Term(HOST_REV, rev));
+    if (!Domains.hasSubdomains(domain)) {
+      return self;
+    }
+    return new BooleanQuery.Builder()
+        .add(self, BooleanClause.Occur.SHOULD)
+        .add(new PrefixQuery(new Term(HOST_REV, rev + ".")), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** Makes {@code *}, {@code ?} and {@code \} literal in a wildcard pattern. */

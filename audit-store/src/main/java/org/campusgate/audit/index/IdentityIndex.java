@@ -126,6 +126,12 @@ public final class IdentityIndex implements Closeable {
     }
   }
 
+  /** The id as a 16-byte term (identity events are few: a term per event is cheap here). */
+  private static BytesRef uuidTerm(UUID id) {
+    return new BytesRef(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+        .putLong(id.getLeastSignificantBits()).array());
+  }
+
   /** Indexes an identity event; false when it is already committed (replay). */
   public synchronized boolean add(long seq, IdentityEvent e) throws IOException {
     ensureOpen();
@@ -133,7 +139,7 @@ public final class IdentityIndex implements Closeable {
     if (seq < 0) {
       throw new IllegalArgumentException("negative seq " + seq);
     }
-    BytesRef eid = EventDocument.uuidTerm(e.eventId());
+    BytesRef eid = uuidTerm(e.eventId());
     if (seq <= opening.seq() || (seq <= opening.maxSeq() && replayCheck != null
         && new IndexSearcher(replayCheck).count(new TermQuery(new Term(EID, eid))) > 0)) {
       return false;
@@ -318,7 +324,7 @@ public final class IdentityIndex implements Closeable {
     Set<BytesRef> keep = new HashSet<>();
     for (Stored ev : lastByKey.values()) {
       if (ev.kind.grants()) {
-        keep.add(EventDocument.uuidTerm(ev.eventId));
+        keep.add(uuidTerm(ev.eventId));
       }
     }
     BooleanQuery.Builder del = new BooleanQuery.Builder()

@@ -93,6 +93,20 @@ final class ByteWriter {
       return;
     }
     int n = s.length();
+    // The JDK encodes ASCII with an intrinsic. Equal lengths mean ASCII, unless a lone
+    // surrogate became a '?' replacement (which must be refused, not written).
+    byte[] ascii = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (ascii.length == n && !hasReplacement(ascii, s)) {
+      if (n > maxStringBytes) {
+        throw new IllegalArgumentException(
+            "string of " + n + " UTF-8 bytes exceeds the limit of " + maxStringBytes);
+      }
+      writeVarint(n + 1L);
+      ensure(n);
+      System.arraycopy(ascii, 0, buf, pos, n);
+      pos += n;
+      return;
+    }
     int utf8 = utf8Length(s);
     if (utf8 > maxStringBytes) {
       throw new IllegalArgumentException(
@@ -125,6 +139,15 @@ final class ByteWriter {
         buf[pos++] = (byte) (0x80 | (c & 0x3F));
       }
     }
+  }
+
+  private static boolean hasReplacement(byte[] encoded, String s) {
+    for (int i = 0; i < encoded.length; i++) {
+      if (encoded[i] == '?' && s.charAt(i) != '?') {
+        return true;
+      }
+    }
+    return false;
   }
 
   void writeStringList(List<String> list, int maxStringBytes) {
