@@ -60,8 +60,9 @@ import org.campusgate.audit.journal.SegmentInfo;
  *       record of truth), hashes them into the RFC 6962 tree (a tile hash every 1024 leaves),
  *       forces the journal once per batch and completes the tickets.
  *   <li>Indexer threads ({@link IndexFeeder}) add the records to the Lucene day indexes and the
- *       identity index; a maintenance thread refreshes them every commit interval, commits them
- *       now and then, and signs checkpoints ({@link Checkpointer}).
+ *       identity index; searches wait until everything durable is indexed ({@link IndexKeeper});
+ *       a maintenance thread refreshes and commits the indexes and signs checkpoints ({@link
+ *       Checkpointer}).
  *   <li>On open, a torn journal tail is cut, missing tiles are recomputed and the indexes
  *       replay what they had not committed: everything derived is rebuilt from the journal.
  * </ol>
@@ -71,14 +72,11 @@ import org.campusgate.audit.journal.SegmentInfo;
  * and {@code identity/} (Lucene), {@code spool/} (overflow).
  */
 public final class EmbeddedAuditStore implements AuditStore {
-  private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(10);
-  /** Without searches for this long, background refreshes slow down to {@link #IDLE_REFRESH_NANOS}. */
-  private static final long IDLE_SEARCH_NANOS = TimeUnit.SECONDS.toNanos(60);
-  private static final long IDLE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final EmbeddedStoreConfig config;
   private final Journal journal;
   private final TileStore tiles;
+  private final IndexKeeper indexes;
   private final EventIndex events;
   private final IdentityIndex identities;
   private final IndexFeeder feeder;
@@ -95,10 +93,6 @@ public final class EmbeddedAuditStore implements AuditStore {
   private volatile PrunedLeaves pruned;
   /** Why the store opened read-only (damaged records under the tree head), or null. */
   private final RuntimeException openDamage;
-  /** The indexed watermark at the last refresh: searches refresh only when it moved. */
-  private volatile long refreshedUpTo = -1;
-  private volatile long lastSearchNanos = System.nanoTime() - IDLE_SEARCH_NANOS;
-  private volatile long lastRefreshNanos = System.nanoTime();
 
   private EmbeddedAuditStore(EmbeddedStoreConfig config) throws IOException {
     this.config = config;
@@ -135,9 +129,9 @@ public final class EmbeddedAuditStore implements AuditStore {
     IndexOptions indexOptions = IndexOptions.defaults();
     this.events = EventIndex.open(dir.resolve("index"), indexOptions);
     this.identities = IdentityIndex.open(dir.resolve("identity"));
-    long replayFrom = Math.min(events.committedSeq(), identities.committedSeq()) + 1;
-    this.feeder = new IndexFeeder(events, identities, config.indexThreads(), replayFrom);
-    replay(replayFrom, size);
+    this.indexes = new IndexKeeper(events, identities, config.indexThreads());
+    this.feeder = indexes.feeder();
+    indexes.replay(journal, size);
 
     this.queue = new IngestQueue(config.queueCapacity());
     this.spool = config.overflowMode() == OverflowMode.SPOOL || Files.exists(dir.resolve("spool"))
@@ -178,46 +172,12 @@ public final class EmbeddedAuditStore implements AuditStore {
       writerThread.start();
     }
     long refresh = config.commitInterval().toMillis();
-    maintenance.scheduleWithFixedDelay(this::refreshInBackground, refresh, refresh,
+    maintenance.scheduleWithFixedDelay(indexes::refreshInBackground, refresh, refresh,
         TimeUnit.MILLISECONDS);
     long commit = config.indexCommitInterval().toMillis();
-    maintenance.scheduleWithFixedDelay(this::commitIndexes, commit, commit, TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(indexes::commit, commit, commit, TimeUnit.MILLISECONDS);
     long tick = Math.min(config.checkpointInterval().toMillis(), 1000);
     maintenance.scheduleWithFixedDelay(this::checkpointWhenDue, tick, tick, TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * Re-adds to the indexes what they had not committed. A damaged record is skipped (verify
-   * reports it), so the rest of the history stays searchable.
-   */
-  private void replay(long from, long to) throws IOException {
-    RecordCodec codec = new RecordCodec();
-    List<AuditRecord> batch = new ArrayList<>();
-    long[] next = {from};
-    try {
-      journal.scan(from, to, (seq, bytes) -> {
-        batch.add(codec.decode(bytes).record());
-        if (batch.size() == JournalWriter.MAX_BATCH_RECORDS) {
-          feeder.indexNow(next[0], batch);
-          next[0] += batch.size();
-          batch.clear();
-        }
-      });
-      feeder.indexNow(next[0], batch);
-    } catch (IOException | RuntimeException e) {
-      feeder.indexNow(next[0], batch);
-      for (long seq = next[0] + batch.size(); seq < to; seq++) {
-        AuditRecord record = null;
-        try {
-          record = codec.decode(journal.read(seq)).record();
-        } catch (IOException | RuntimeException unreadable) {
-          // reported by verify with its position
-        }
-        feeder.indexNow(seq, record == null ? List.of() : List.of(record), 1);
-      }
-    }
-    events.refresh();
-    identities.refresh();
   }
 
   private JournalLeaves leaves() {
@@ -274,21 +234,8 @@ public final class EmbeddedAuditStore implements AuditStore {
 
   /** Waits until everything durable now is in the indexes and visible to searches. */
   private void awaitSearchable() {
-    lastSearchNanos = System.nanoTime();
     // a store opened read-only has replayed all it could: nothing more will come
-    long durable = openDamage == null ? head.size() : feeder.indexedUpTo();
-    try {
-      if (!feeder.awaitIndexed(durable, READ_YOUR_WRITES_WAIT)) {
-        Throwable f = feeder.failure();
-        if (f != null) {
-          throw new IllegalStateException("the audit index failed: " + f, f);
-        }
-      }
-      refreshIndexes();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the index", e);
-    }
+    indexes.awaitSearchable(openDamage == null ? head.size() : feeder.indexedUpTo());
   }
 
   @Override
@@ -398,10 +345,13 @@ public final class EmbeddedAuditStore implements AuditStore {
     }
     awaitSearchable();
     try {
+      RecordCodec codec = new RecordCodec();
       List<Long> seqs = new ArrayList<>();
       for (UUID id : eventIds) {
         OptionalLong seq = events.seqOf(id);
-        if (seq.isEmpty()) {
+        // the index matches on the id's time and 32 of its bits: the journal has the whole id
+        if (seq.isEmpty() || !id.equals(codec.decode(journal.read(seq.getAsLong()))
+            .record().eventId())) {
           throw new IllegalArgumentException("no event " + id + " in the store");
         }
         seqs.add(seq.getAsLong());
@@ -467,50 +417,6 @@ public final class EmbeddedAuditStore implements AuditStore {
     return backlog() == 0;
   }
 
-  private void refreshIndexes() {
-    long upTo = feeder.indexedUpTo();
-    if (upTo == refreshedUpTo) {
-      return;
-    }
-    try {
-      events.refresh();
-      identities.refresh();
-      refreshedUpTo = upTo;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot refresh the audit index: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Every search refreshes what it needs itself; this keeps readers fresh while people are
-   * searching, and refreshes rarely otherwise: each refresh flushes a small sorted segment,
-   * which costs indexing throughput when nobody looks.
-   */
-  private void refreshInBackground() {
-    long now = System.nanoTime();
-    if (now - lastSearchNanos > IDLE_SEARCH_NANOS && now - lastRefreshNanos < IDLE_REFRESH_NANOS) {
-      return;
-    }
-    lastRefreshNanos = now;
-    try {
-      refreshIndexes();
-    } catch (RuntimeException e) {
-      // searches refresh again themselves; a broken index surfaces there
-    }
-  }
-
-  private void commitIndexes() {
-    try {
-      long upTo = feeder.indexedUpTo() - 1;
-      if (upTo >= 0) {
-        events.commit(upTo);
-        identities.commit(upTo);
-      }
-    } catch (Exception e) {
-      // uncommitted documents are replayed from the journal on the next open
-    }
-  }
-
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -522,7 +428,7 @@ public final class EmbeddedAuditStore implements AuditStore {
       feeder.stop(Duration.ofSeconds(30));
       maintenance.shutdown();
       maintenance.awaitTermination(10, TimeUnit.SECONDS);
-      commitIndexes();
+      indexes.commit();
       if (openDamage == null && writer.failure() == null
           && head.size() > checkpointer.latestSize()) {
         checkpointer.checkpointNow();
