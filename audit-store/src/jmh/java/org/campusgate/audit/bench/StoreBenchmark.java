@@ -430,6 +430,9 @@ public final class StoreBenchmark {
 
     long[] lat = Arrays.stream(latency, 0, batches).filter(x -> x >= 0).sorted().toArray();
     long failed = Arrays.stream(latency, 0, batches).filter(x -> x < 0).count();
+    // the second half of the run: past JIT warm-up and the store's first day indexes
+    long[] warm = Arrays.stream(latency, batches / 2, batches).filter(x -> x >= 0).sorted()
+        .toArray();
     double eps = records / (wallIngest / 1e9);
     double cores = cpu / (double) wallIngest;
     results.put("ingest.records", Long.toString(records));
@@ -446,6 +449,9 @@ public final class StoreBenchmark {
     results.put("ingest.tickets_over_1s", Long.toString(
         Arrays.stream(lat).filter(x -> x > 1_000_000_000L).count()));
     results.put("ingest.tickets_failed", Long.toString(failed));
+    results.put("ingest.warm_ticket_ms.p50", ms(pct(warm, 50)));
+    results.put("ingest.warm_ticket_ms.p99", ms(pct(warm, 99)));
+    results.put("ingest.warm_ticket_ms.max", ms(warm.length == 0 ? 0 : warm[warm.length - 1]));
     results.put("ingest.refusals", Long.toString(refusals));
     results.put("ingest.refused_wait_s", secs(refusedWaitNanos));
     if (opt.rate() > 0) {
@@ -475,6 +481,9 @@ public final class StoreBenchmark {
         ms(pct(lat, 50)) + " / " + ms(pct(lat, 99)) + " / "
             + ms(lat.length == 0 ? 0 : lat[lat.length - 1]) + " ms (" + lat.length + " batches; "
             + results.get("ingest.tickets_over_1s") + " over 1 s)");
+    row("the same over the second half of the run (warm)",
+        ms(pct(warm, 50)) + " / " + ms(pct(warm, 99)) + " / "
+            + ms(warm.length == 0 ? 0 : warm[warm.length - 1]) + " ms");
     row("refusals (queue full, fail-closed)", String.format(Locale.ROOT,
         "%,d; producer waited %s s in all", refusals, secs(refusedWaitNanos)));
     row("index lag at the end (last durable → all searchable)", ms(lag) + " ms ("

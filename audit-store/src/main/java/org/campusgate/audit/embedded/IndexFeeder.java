@@ -31,7 +31,7 @@ final class IndexFeeder {
    * Bounds how far the index may fall behind the journal (at most 8 batches of at most 16,384
    * records); when full the writer waits, the ingest queue fills and the overflow mode applies.
    */
-  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(32);
   private final Thread[] threads;
   /** first seq → end seq (exclusive) of batches done beyond the watermark. */
   private final TreeMap<Long, Long> doneAhead = new TreeMap<>();
