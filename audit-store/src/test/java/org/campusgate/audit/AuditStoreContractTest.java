@@ -95,6 +95,7 @@ public abstract class AuditStoreContractTest {
     appendDurably(sample());
     assertThat(usersOf(search(q -> q.user("bob")))).containsExactly("bob", "bob");
     assertThat(usersOf(search(q -> q.clientIp("2001:db8::7")))).containsExactly("carol");
+    assertThat(usersOf(search(q -> q.clientIp("2001:DB8:0:0::7")))).containsExactly("carol");
     assertThat(usersOf(search(q -> q.host("www.example.com")))).containsExactly("alice");
     assertThat(usersOf(search(q -> q.domain("www.example.com"))))
         .containsExactly("carol", "alice");

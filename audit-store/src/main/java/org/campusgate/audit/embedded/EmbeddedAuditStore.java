@@ -72,6 +72,7 @@ import org.campusgate.audit.journal.SegmentInfo;
  * and {@code identity/} (Lucene), {@code spool/} (overflow).
  */
 public final class EmbeddedAuditStore implements AuditStore {
+  private static final System.Logger LOG = System.getLogger(EmbeddedAuditStore.class.getName());
 
   private final EmbeddedStoreConfig config;
   private final Journal journal;
@@ -178,6 +179,40 @@ public final class EmbeddedAuditStore implements AuditStore {
     maintenance.scheduleWithFixedDelay(indexes::commit, commit, commit, TimeUnit.MILLISECONDS);
     long tick = Math.min(config.checkpointInterval().toMillis(), 1000);
     maintenance.scheduleWithFixedDelay(this::checkpointWhenDue, tick, tick, TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(this::retentionWhenDue, 1, 60, TimeUnit.MINUTES);
+  }
+
+  private void retentionWhenDue() {
+    if (openDamage != null) {
+      return; // a damaged store keeps everything for the investigation
+    }
+    try {
+      List<String> removed = applyRetention(config.clock().instant());
+      if (!removed.isEmpty()) {
+        LOG.log(System.Logger.Level.INFO, "audit retention removed segments {0}", removed);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "audit retention failed; retried in an hour", e);
+    }
+  }
+
+  /**
+   * Deletes the derived indexes (Lucene day indexes, roll-ups, identity index) of a closed
+   * store; the next open rebuilds them from the journal. For an index that was lost, damaged or
+   * made by an older version.
+   */
+  public static void dropDerivedIndexes(Path directory) throws IOException {
+    for (String derived : List.of("index", "identity")) {
+      Path dir = directory.resolve(derived);
+      if (!Files.exists(dir)) {
+        continue;
+      }
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   private JournalLeaves leaves() {
@@ -318,8 +353,8 @@ public final class EmbeddedAuditStore implements AuditStore {
     }
     try {
       checkpointer.checkpointIfDue();
-    } catch (Exception e) {
-      // the next tick tries again; verify() reports a log that stopped growing
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot sign a checkpoint; retrying", e);
     }
   }
 

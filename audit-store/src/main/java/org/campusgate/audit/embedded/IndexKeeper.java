@@ -23,6 +23,7 @@ import org.campusgate.audit.journal.RecordCodec;
  * sorted segment, which costs indexing throughput when nobody looks.
  */
 final class IndexKeeper {
+  private static final System.Logger LOG = System.getLogger(IndexKeeper.class.getName());
   private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(10);
   /** Without searches for this long, background refreshes slow down to every 10 s. */
   private static final long IDLE_SEARCH_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -134,7 +135,8 @@ final class IndexKeeper {
     try {
       refresh();
     } catch (RuntimeException e) {
-      // searches refresh again themselves; a broken index surfaces there
+      // searches refresh again themselves and report a broken index to their caller
+      LOG.log(System.Logger.Level.WARNING, "background refresh of the audit index failed", e);
     }
   }
 
@@ -147,7 +149,8 @@ final class IndexKeeper {
         identities.commit(upTo);
       }
     } catch (IOException | RuntimeException e) {
-      // replayed on the next open
+      // what is not committed is replayed from the journal on the next open
+      LOG.log(System.Logger.Level.WARNING, "commit of the audit index failed", e);
     }
   }
 }

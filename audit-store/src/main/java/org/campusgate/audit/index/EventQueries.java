@@ -32,7 +32,7 @@ final class EventQueries {
         BooleanClause.Occur.FILTER);
     term(b, SCHOOL, q.schoolId());
     term(b, USER, q.userId());
-    term(b, IP, q.clientIp());
+    term(b, IP, q.clientIp() == null ? null : IpAddresses.canonicalOrAsIs(q.clientIp()));
     term(b, HOST_REV, q.host() == null ? null : Domains.reversed(q.host()));
     if (q.domain() != null) {
       b.add(domain(q.domain()), BooleanClause.Occur.FILTER);

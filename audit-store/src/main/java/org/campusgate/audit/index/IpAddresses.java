@@ -43,6 +43,18 @@ final class IpAddresses {
     return a.toPrefixBlock();
   }
 
+  /**
+   * The canonical text of an address, so that {@code 2001:DB8:0::7} and {@code 2001:db8::7}
+   * are one term; text that is not an address is kept as it is.
+   */
+  static String canonicalOrAsIs(String text) {
+    try {
+      return canonical(host(text));
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
   static String canonical(IPAddress a) {
     return a.toCanonicalString();
   }

@@ -17,7 +17,7 @@ import org.campusgate.audit.embedded.EmbeddedAuditStore;
 import org.campusgate.audit.evidence.EvidenceFile;
 
 /**
- * {@code campusgate audit verify|evidence|key --dir DIR}: offline work on an embedded audit store
+ * {@code campusgate audit verify|evidence|key|reindex --dir DIR}: offline work on an embedded audit store
  * (while no gateway writes to it): re-verify its integrity, export an evidence bundle for some
  * events, print the public key the district collects.
  */
@@ -46,6 +46,8 @@ final class AuditCommand implements Command {
         .help("an event id (repeat for several)");
     evidence.addArgument("--out").required(true).metavar("FILE");
     dir(actions.addParser("key").help("print the verifier key of the store's signing key"));
+    dir(actions.addParser("reindex").help("drop the derived indexes and rebuild them from the "
+        + "journal"));
   }
 
   private static void dir(Subparser p) {
@@ -69,7 +71,16 @@ final class AuditCommand implements Command {
       err.println(m.get("audit.bad-input", e.getMessage()));
       return CampusGate.EXIT_INVALID;
     }
-    try (EmbeddedAuditStore store = EmbeddedAuditStore.openExisting(Path.of(args.getString("dir")))) {
+    Path dir = Path.of(args.getString("dir"));
+    if ("reindex".equals(args.getString("action"))) {
+      EmbeddedAuditStore.openExisting(dir).close(); // refuses a directory that is not a store
+      EmbeddedAuditStore.dropDerivedIndexes(dir);
+      long started = System.nanoTime();
+      EmbeddedAuditStore.openExisting(dir).close();
+      out.println(m.get("audit.reindex.done", (System.nanoTime() - started) / 1_000_000));
+      return 0;
+    }
+    try (EmbeddedAuditStore store = EmbeddedAuditStore.openExisting(dir)) {
       switch (args.getString("action")) {
         case "key" -> out.println(store.verifierKey());
         case "verify" -> {

@@ -114,4 +114,16 @@ class EvidenceCommandsTest {
     assertThat(run("audit", "key", "--dir", store.toString()).out())
         .startsWith("campusgate/school-1/gw-1+");
   }
+
+  @Test
+  void reindexRebuildsTheIndexesAndEvidenceStillExports() {
+    Result r = run("audit", "reindex", "--dir", store.toString(), "--lang", "en");
+    assertThat(r.out()).contains("Rebuilt the search indexes");
+    assertThat(r.code()).isZero();
+    Result export = run("audit", "evidence", "--dir", store.toString(),
+        "--event", blocked.eventId().toString(), "--out", bundle.toString());
+    assertThat(export.code()).isZero();
+    assertThat(run("audit", "reindex", "--dir", dir.resolve("nothing").toString()).code())
+        .isNotZero();
+  }
 }
