@@ -8,7 +8,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The receipt of an {@link AuditStore#append}: completes once every record of the batch is on
- * disk (forced), with the sequence number given to the batch's last record.
+ * disk (forced), with the sequence number given to the batch's last record, or with -1 when the
+ * batch went to the overflow spool ({@link OverflowMode#SPOOL}: durable there, numbered when it
+ * is ingested). Completes exceptionally when the store could not write the batch.
  */
 public final class AppendTicket {
   private final CompletableFuture<Long> durable;

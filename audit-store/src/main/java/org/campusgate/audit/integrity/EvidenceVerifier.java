@@ -9,13 +9,16 @@ import org.campusgate.audit.Checkpoint;
 import org.campusgate.audit.EvidenceBundle;
 import org.campusgate.audit.IntegrityProblem;
 import org.campusgate.audit.IntegrityProblem.Kind;
+import org.campusgate.audit.journal.JournalEntry;
+import org.campusgate.audit.journal.RecordCodec;
+import org.campusgate.audit.journal.RecordFormatException;
 
 /**
  * Checks an {@link EvidenceBundle} offline with only the gateway's public key (and, optionally,
  * the pinned TSA certificate): the checkpoint note's signature, that the bundle's checkpoint is
  * the signed one, and each item's inclusion proof from the leaf hash of its record bytes to the
- * signed root. It does not check that {@code event} is the decoding of {@code recordBytes}: the
- * journal codec lives elsewhere. Thread-safe.
+ * signed root, and that each item's {@code event} and {@code seq} are what its bytes say (so a
+ * bundle cannot show one event and prove another). Thread-safe.
  */
 public final class EvidenceVerifier {
 
@@ -64,8 +67,21 @@ public final class EvidenceVerifier {
       }
     }
     MerkleHasher hasher = new MerkleHasher();
+    RecordCodec codec = new RecordCodec();
     byte[] root = signed.rootHash();
     for (EvidenceBundle.Item item : bundle.items()) {
+      try {
+        JournalEntry entry = codec.decode(item.recordBytes());
+        if (entry.seq() != item.seq() || !entry.record().equals(item.event())) {
+          problems.add(problem(Kind.CHANGED, item.seq(), "item " + item.seq()
+              + " shows an event other than the one its record bytes hold"));
+          continue;
+        }
+      } catch (RecordFormatException e) {
+        problems.add(problem(Kind.CORRUPT, item.seq(), "record bytes of item " + item.seq()
+            + " cannot be decoded: " + e.getMessage()));
+        continue;
+      }
       byte[] leaf = hasher.leafHash(item.recordBytes());
       if (!MerkleProofs.verifyInclusion(item.seq(), signed.treeSize(), leaf, item.auditPath(),
           root)) {
