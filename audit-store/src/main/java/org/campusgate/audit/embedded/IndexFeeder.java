@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.campusgate.audit.AccessEvent;
@@ -28,10 +29,15 @@ final class IndexFeeder {
   private final EventIndex events;
   private final IdentityIndex identities;
   /**
-   * Bounds how far the index may fall behind the journal (at most 8 batches of at most 16,384
-   * records); when full the writer waits, the ingest queue fills and the overflow mode applies.
+   * How far the index may fall behind the journal, in records: enough to ride out Lucene's
+   * segment flushes (a few seconds at full speed) without holding up the journal writer, small
+   * enough to bound memory (~200 MB of events). When it is reached the writer waits, the ingest
+   * queue fills and the overflow mode applies.
    */
-  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(32);
+  static final int MAX_RECORDS_BEHIND = 262_144;
+
+  private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+  private final Semaphore room = new Semaphore(MAX_RECORDS_BEHIND);
   private final Thread[] threads;
   /** first seq → end seq (exclusive) of batches done beyond the watermark. */
   private final TreeMap<Long, Long> doneAhead = new TreeMap<>();
@@ -55,8 +61,9 @@ final class IndexFeeder {
     }
   }
 
-  /** Hands a durable batch to the indexers; waits while they are 8 batches behind. */
+  /** Hands a durable batch to the indexers; waits while they are too far behind. */
   void submit(long first, List<AuditRecord> records) throws InterruptedException {
+    room.acquire(Math.min(records.size(), MAX_RECORDS_BEHIND));
     queue.put(new Batch(first, records));
   }
 
@@ -78,8 +85,12 @@ final class IndexFeeder {
         if (b == STOP) {
           return;
         }
-        add(b.first(), b.records());
-        markDone(b.first(), b.first() + b.records().size());
+        try {
+          add(b.first(), b.records());
+          markDone(b.first(), b.first() + b.records().size());
+        } finally {
+          room.release(Math.min(b.records().size(), MAX_RECORDS_BEHIND));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
