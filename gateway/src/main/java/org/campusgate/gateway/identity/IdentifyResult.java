@@ -11,6 +11,9 @@ public sealed interface IdentifyResult {
    * The client is this user, or unidentified ({@code user} null): the policy decides what an
    * unidentified client gets (a guest group, or 407).
    *
+   * <p>For {@code ip-binding} the user is the binding's user id (a person, or a device group
+   * such as {@code room-101}), its label as display name and its groups.
+   *
    * @param user the user, or null
    * @param authMethod {@code proxy-basic}, {@code ip-binding} or {@code none}
    */
@@ -24,14 +27,21 @@ public sealed interface IdentifyResult {
     }
   }
 
-  /** Credentials were given and are wrong: answer 407 with this realm. */
+  /**
+   * Credentials were given and are wrong (malformed, unknown user, wrong password, disabled
+   * user): answer 407 with {@code Proxy-Authenticate: Basic realm="<realm>"}. The realm is
+   * checked to be safe to quote.
+   */
   record Challenge(String realm) implements IdentifyResult {
     public Challenge {
       Objects.requireNonNull(realm, "realm");
     }
   }
 
-  /** Too many failed attempts from this client address: answer 429 until then. */
+  /**
+   * Too many failed attempts from this client address (its /64 for IPv6): answer 429 with
+   * {@code Retry-After}; {@code retryAfter} is what is left of the client's failure window.
+   */
   record Throttled(Duration retryAfter) implements IdentifyResult {
     public Throttled {
       Objects.requireNonNull(retryAfter, "retryAfter");
