@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Objects;
 import org.campusgate.gateway.identity.IdentifyResult;
 import org.campusgate.gateway.identity.Identifier;
@@ -31,8 +32,9 @@ public final class IdentifyHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Exchange exchange = Exchange.of(ctx.channel());
-    InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
-    IdentifyResult result = identifier.identify(client.getAddress(),
+    SocketAddress remote = ctx.channel().remoteAddress();
+    IdentifyResult result = identifier.identify(
+        remote instanceof InetSocketAddress isa ? isa.getAddress() : null,
         request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION), exchange.start());
     if (result instanceof IdentifyResult.Identified id) {
       exchange.identified(id.user(), id.authMethod());

@@ -14,7 +14,9 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.campusgate.gateway.GatewayMetrics;
@@ -120,7 +122,8 @@ public final class RequestGuard extends ChannelDuplexHandler {
     HttpHeaders h = request.headers();
     boolean hasBody = HttpUtil.isTransferEncodingChunked(request)
         || HttpUtil.getContentLength(request, 0L) > 0;
-    current = new Exchange(recorder, (InetSocketAddress) ctx.channel().remoteAddress(),
+    SocketAddress remote = ctx.channel().remoteAddress();
+    current = new Exchange(recorder, remote instanceof InetSocketAddress isa ? isa : null,
         request.method().name(), request.uri(), HttpUtil.isKeepAlive(request), hasBody);
     current.userAgent(h.get(HttpHeaderNames.USER_AGENT));
     ctx.channel().attr(Exchange.KEY).set(current);
@@ -203,8 +206,14 @@ public final class RequestGuard extends ChannelDuplexHandler {
     if (scanner != null) {
       scanner.rearm(ctx.pipeline().context(scanner));
     }
-    while (current == null && !waiting.isEmpty()) {
-      channelReadUnchecked(ctx, waiting.poll());
+    if (!waiting.isEmpty()) {
+      // replay what was pipelined behind the exchange that just ended; a second request in it
+      // queues itself again behind the first
+      List<Object> replay = new ArrayList<>(waiting);
+      waiting.clear();
+      for (Object msg : replay) {
+        channelReadUnchecked(ctx, msg);
+      }
     }
     if (current == null) {
       ctx.read();
