@@ -1,0 +1,2 @@
+/** The explicit proxy's client pipeline: guards, identify, describe/decide, act, record. */
+package org.campusgate.gateway.proxy;
