@@ -16,12 +16,13 @@ import org.campusgate.policy.lists.ListSet;
 
 /**
  * {@code campusgate demo}: loads the demo school's policy and the shipped UT1 sample and shows
- * what it decides for a guest, a student and a teacher at a school-day moment. Later it starts
- * the gateway and the console as well.
+ * what it decides for a guest, a student and a teacher at a school-day moment, then runs the
+ * demo gateway on 127.0.0.1:3128 in the foreground ({@code --offline}: decisions only).
  */
 final class DemoCommand implements Command {
   static final String DEMO_POLICY = "config/demo/policy.yaml";
   static final String DEMO_LISTS = "data/ut1-sample";
+  static final String DEMO_GATEWAY = "config/demo/gateway.yaml";
   private static final List<String> SAMPLES = List.of(
       "http://www.bet365.com/", "https://nordvpn.com/", "weibo.com:443", "http://www.smartedu.cn/", "http://example.org/forbidden/page");
 
@@ -41,6 +42,8 @@ final class DemoCommand implements Command {
         .help("the CampusGate installation folder (default: where bin/campusgate lives)");
     parser.addArgument("--lang").choices("zh", "en").setDefault("zh").help("language of the output");
     parser.addArgument("--at").metavar("ISO-TIME").help("the moment to decide for (default: next Tuesday 10:00)");
+    parser.addArgument("--offline").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+        .help("only show sample decisions; do not start the gateway");
   }
 
   @Override
@@ -73,7 +76,12 @@ final class DemoCommand implements Command {
     out.println();
     out.println(messages.get("demo.next", "bin/campusgate decide --policy " + DEMO_POLICY + " --lists " + DEMO_LISTS
         + " --groups students http://www.bet365.com/ weibo.com:443"));
-    out.println(messages.get("demo.later"));
+    if (args.getBoolean("offline")) {
+      return 0;
+    }
+    GatewaySettings settings = GatewaySettings.load(home.resolve(DEMO_GATEWAY), home);
+    out.println(messages.get("demo.proxy", "curl -x http://127.0.0.1:3128 http://www.bet365.com/"));
+    RunningGateway.start(settings, snapshot).serveUntilShutdown(out, messages);
     return 0;
   }
 
