@@ -58,20 +58,23 @@ class AuditStoreFullTest {
       refusing.full.set(true);
       Harness.Result inFlight = h.curl("-w", "|%{http_code}", h.originUrl("/hello"));
       assertThat(inFlight.out()).endsWith("|200");
+      // (recorded when the last write completed: curl may have its answer a moment before)
+      assertThat(Harness.awaitCount(h.registry.meter("gateway.audit.refused")::getCount,
+          refusedBefore + 1)).isEqualTo(refusedBefore + 1);
       assertThat(refusing.refused).hasValue(1);
-      assertThat(h.registry.meter("gateway.audit.refused").getCount())
-          .isEqualTo(refusedBefore + 1);
       assertThat(h.appended).isEmpty();
 
       // new requests get the 503 page (fail-closed), and each refusal is counted
       Harness.Result refused = h.curl("-w", "|%{http_code}", h.originUrl("/hello"));
       assertThat(refused.out()).endsWith("|503").contains("cannot record access");
       assertThat(h.registry.meter("gateway.audit.full-answers").getCount()).isEqualTo(1);
-      assertThat(h.registry.meter("gateway.audit.refused").getCount())
-          .isEqualTo(refusedBefore + 2);
+      assertThat(Harness.awaitCount(h.registry.meter("gateway.audit.refused")::getCount,
+          refusedBefore + 2)).isEqualTo(refusedBefore + 2);
       Harness.Result blocked = h.curl("-w", "|%{http_code}", "http://"
           + ProxyEndToEndTest.BLOCKED_HOST + "/");
       assertThat(blocked.out()).endsWith("|503");
+      assertThat(Harness.awaitCount(h.registry.meter("gateway.audit.refused")::getCount,
+          refusedBefore + 3)).isEqualTo(refusedBefore + 3);
 
       // the store takes events again: the next request's record reopens the gate
       refusing.full.set(false);

@@ -185,6 +185,19 @@ final class Harness implements AutoCloseable {
     return e;
   }
 
+  /**
+   * A metric's count once it reaches {@code expected}, or after 5 s. For what the gateway does
+   * just after a client has its answer (an exchange is recorded when its last write completed).
+   */
+  static long awaitCount(java.util.function.LongSupplier count, long expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long c;
+    while ((c = count.getAsLong()) < expected && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return c;
+  }
+
   @Override
   public void close() throws Exception {
     gateway.stop(Duration.ofSeconds(1));
