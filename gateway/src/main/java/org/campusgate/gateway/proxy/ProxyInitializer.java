@@ -21,7 +21,7 @@ import org.campusgate.policy.PolicyHolder;
  * decoder       HTTP/1.1 request decoder with limits (414 / 431) and CL+TE refusal
  * encoder       HTTP/1.1 response encoder
  * guard         refuses malformed/smuggling requests; one Exchange at a time; owns read() between
- * identify      1 identify  (Identifier: user | 407 | 429)
+ * identify      1 identify  (Identifier: user | 407 | 429; 503 when a login cannot be recorded)
  * decide        2 describe + 3 decide  (RequestContext → PolicySnapshot.decide, once per request)
  * block         4 act: BLOCK → 403 page, AUTH_REQUIRED → 407, audit store full → 503
  * relay         4 act: ALLOW plain HTTP → origin (pooled, streaming, backpressure)
@@ -58,7 +58,7 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
         config.maxHeaderSize(), config.maxChunkSize()));
     p.addLast("encoder", new HttpResponseEncoder());
     p.addLast("guard", new RequestGuard(recorder, metrics));
-    p.addLast("identify", new IdentifyHandler(identifier));
+    p.addLast("identify", new IdentifyHandler(identifier, metrics));
     p.addLast("decide", new DecideHandler(policies, config.schoolId(), metrics));
     p.addLast("block", new BlockHandler(pages, recorder, metrics, config.contactLine(), config.realm()));
     p.addLast("relay", new HttpRelayHandler(upstreams, config, metrics));

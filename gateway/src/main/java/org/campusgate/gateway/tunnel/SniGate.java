@@ -32,6 +32,8 @@ final class SniGate extends AbstractSniHandler<String> {
   private final GatewayMetrics metrics;
   private final int port;
   private int firstByte = -1;
+  /** Set once the tunnel is refused: closing re-runs the decoder (input closed, handler removed). */
+  private boolean refused;
 
   SniGate(Exchange exchange, PolicyHolder policies, GatewayConfig config, GatewayMetrics metrics,
       int port) {
@@ -45,6 +47,10 @@ final class SniGate extends AbstractSniHandler<String> {
 
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+    if (refused) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
     if (firstByte < 0 && in.isReadable()) {
       firstByte = in.getUnsignedByte(in.readerIndex());
     }
@@ -58,6 +64,9 @@ final class SniGate extends AbstractSniHandler<String> {
 
   @Override
   protected void onLookupComplete(ChannelHandlerContext ctx, String hostname, Future<String> future) {
+    if (refused) {
+      return;
+    }
     boolean tls = firstByte == TLS_HANDSHAKE;
     if (!tls && port == 443 && !config.allowNonTlsOn443()) {
       Decision prior = exchange.decision();
@@ -98,6 +107,7 @@ final class SniGate extends AbstractSniHandler<String> {
   }
 
   private void refuse(ChannelHandlerContext ctx, Decision decision) {
+    refused = true;
     metrics.blocks.mark();
     exchange.decided(exchange.context(), decision);
     ctx.close();
