@@ -135,7 +135,7 @@ public record GatewayConfig(
     private Duration dnsMinTtl = Duration.ZERO;
     private Duration dnsMaxTtl = Duration.ofMinutes(5);
     private Duration dnsNegativeTtl = Duration.ofSeconds(10);
-    private int maxIdleUpstreamPerHost = 8;
+    private int maxIdleUpstreamPerHost = 128;
 
     public Builder bind(InetSocketAddress v) { bind = v; return this; }
     public Builder bind(String host, int port) { bind = new InetSocketAddress(host, port); return this; }

@@ -24,7 +24,8 @@ public final class CampusGate {
   }
 
   static CampusGate standard() {
-    return new CampusGate(List.of(new DemoCommand(), new DecideCommand(), new AuditCommand(),
+    return new CampusGate(List.of(new DemoCommand(), new GatewayCommand(), new DecideCommand(),
+        new AuditCommand(),
         new VerifyEvidenceCommand()));
   }
 
