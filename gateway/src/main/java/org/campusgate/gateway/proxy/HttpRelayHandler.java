@@ -151,7 +151,12 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
       requestDone = true;
     }
     final Exchange mine = exchange;
-    upstream.writeAndFlush(msg).addListener(f -> {
+    // A head without a body is always followed by its (empty) last content in the same decode:
+    // write it unflushed, so the request goes out in one write. Anything else is flushed at
+    // once, since the next read waits for this write to complete.
+    boolean bodyless = msg instanceof HttpRequest head && !HttpUtil.isContentLengthSet(head)
+        && !HttpUtil.isTransferEncodingChunked(head);
+    (bodyless ? upstream.write(msg) : upstream.writeAndFlush(msg)).addListener(f -> {
       if (mine != exchange || mine.ended()) {
         return;
       }
@@ -223,7 +228,9 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
 
   private void writeDown(Object msg, boolean last) {
     final Exchange mine = exchange;
-    ctx.writeAndFlush(msg).addListener(f -> {
+    // The response's parts are flushed once per origin read batch (onReadComplete) or at its
+    // end: one write to the client per batch, not one per part.
+    (last ? ctx.writeAndFlush(msg) : ctx.write(msg)).addListener(f -> {
       if (mine != exchange || mine.ended()) {
         return;
       }
@@ -250,6 +257,13 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     }
     Exchange done = exchange;
     done.end(ctx.channel(), clientKeepAlive && requestDone);
+  }
+
+  @Override
+  public void onReadComplete(Channel from) {
+    if (from == upstream) {
+      ctx.flush();
+    }
   }
 
   @Override

@@ -36,6 +36,9 @@ public final class Upstreams {
     void onMessage(Channel upstream, Object msg);
 
     void onClosed(Channel upstream);
+
+    /** The origin's read batch ended: what was written for it may be flushed now. */
+    default void onReadComplete(Channel upstream) {}
   }
 
   private final Bootstrap template;
@@ -153,6 +156,14 @@ public final class Upstreams {
       } else {
         ReferenceCountUtil.release(msg);
         ctx.close(); // an idle origin connection must not speak
+      }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      Listener l = listener;
+      if (l != null) {
+        l.onReadComplete(ctx.channel());
       }
     }
 
