@@ -26,6 +26,7 @@ import org.campusgate.policy.PolicyHolder;
  * block         4 act: BLOCK → 403 page, AUTH_REQUIRED → 407, audit store full → 503
  * relay         4 act: ALLOW plain HTTP → origin (pooled, streaming, backpressure)
  * connect       4 act: ALLOW CONNECT → tunnel (SNI gate + splice)
+ * last-resort   an exception no stage handled → 500 (if nothing was answered yet) and close
  * </pre>
  *
  * Step 5, record, happens when an exchange ends ({@link Exchange#end} → {@link ExchangeRecorder}).
@@ -63,5 +64,8 @@ public final class ProxyInitializer extends ChannelInitializer<Channel> {
     p.addLast("block", new BlockHandler(pages, recorder, metrics, config.contactLine(), config.realm()));
     p.addLast("relay", new HttpRelayHandler(upstreams, config, metrics));
     p.addLast("connect", new ConnectHandler(upstreams, policies, config, metrics));
+    p.addLast("last-resort", LAST_RESORT);
   }
+
+  private static final LastResort LAST_RESORT = new LastResort();
 }
