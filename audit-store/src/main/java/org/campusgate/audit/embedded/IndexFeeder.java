@@ -61,9 +61,22 @@ final class IndexFeeder {
     }
   }
 
-  /** Hands a durable batch to the indexers; waits while they are too far behind. */
+  /**
+   * Hands a durable batch to the indexers; waits while they are too far behind. When an indexer
+   * has failed, the batch is not indexed now (searches report the failure; the next open replays
+   * it from the journal), so the journal keeps recording.
+   */
   void submit(long first, List<AuditRecord> records) throws InterruptedException {
-    room.acquire(Math.min(records.size(), MAX_RECORDS_BEHIND));
+    int permits = Math.min(records.size(), MAX_RECORDS_BEHIND);
+    while (!room.tryAcquire(permits, 1, TimeUnit.SECONDS)) {
+      if (failure != null) {
+        return;
+      }
+    }
+    if (failure != null) {
+      room.release(permits);
+      return;
+    }
     queue.put(new Batch(first, records));
   }
 
