@@ -1,28 +1,15 @@
 package org.campusgate.audit.index;
 
-import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
 import java.util.Objects;
+import org.campusgate.audit.net.StrictIp;
 
 /**
  * Strict parsing of IPv4/IPv6 addresses and CIDR networks into one canonical text form
- * (IPv4-mapped IPv6 becomes IPv4; IPv6 is compressed lower case). Rejects the lenient forms
- * the library would accept by default (empty string, "1", wildcards, ranges, inet_aton).
+ * ({@link StrictIp}: IPv4-mapped IPv6 becomes IPv4; IPv6 is compressed lower case).
  */
 final class IpAddresses {
-  private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
-      .allowEmpty(false)
-      .allowAll(false)
-      .allowSingleSegment(false)
-      .allowMask(false)
-      .allowPrefixOnly(false)
-      .allowWildcardedSeparator(false)
-      .allow_inet_aton(false)
-      .setRangeOptions(RangeParameters.NO_RANGE)
-      .toParams();
-
   private IpAddresses() {}
 
   /** A single address (no prefix length). */
@@ -64,19 +51,10 @@ final class IpAddresses {
     if (text.length() > 64) {
       throw new IllegalArgumentException("not an IP address: too long");
     }
-    IPAddress a = new IPAddressString(text.strip(), STRICT).getAddress();
+    IPAddress a = new IPAddressString(text.strip(), StrictIp.PARAMETERS).getAddress();
     if (a == null) {
       throw new IllegalArgumentException("not an IP address: " + text);
     }
-    if (a.isIPv6() && a.isIPv4Convertible()) {
-      IPAddress v4 = a.toIPv4();
-      Integer prefix = a.getNetworkPrefixLength();
-      if (prefix == null) {
-        a = v4;
-      } else if (prefix >= 96) {
-        a = v4.setPrefixLength(prefix - 96, false);
-      }
-    }
-    return a;
+    return StrictIp.unmapped(a);
   }
 }

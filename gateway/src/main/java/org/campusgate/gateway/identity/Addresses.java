@@ -1,15 +1,14 @@
 package org.campusgate.gateway.identity;
 
-import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Objects;
+import org.campusgate.audit.net.StrictIp;
 
 /**
  * Client addresses and CIDR networks in one canonical form, the one the audit store indexes:
@@ -18,17 +17,6 @@ import java.util.Objects;
  */
 final class Addresses {
   private static final int MAX_TEXT = 64;
-
-  private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
-      .allowEmpty(false)
-      .allowAll(false)
-      .allowSingleSegment(false)
-      .allowMask(false)
-      .allowPrefixOnly(false)
-      .allowWildcardedSeparator(false)
-      .allow_inet_aton(false)
-      .setRangeOptions(RangeParameters.NO_RANGE)
-      .toParams();
 
   private Addresses() {}
 
@@ -74,7 +62,7 @@ final class Addresses {
     if (t.length() > MAX_TEXT) {
       throw new IllegalArgumentException("'" + t.substring(0, 20) + "...' is too long for a network");
     }
-    IPAddress a = new IPAddressString(t, STRICT).getAddress();
+    IPAddress a = new IPAddressString(t, StrictIp.PARAMETERS).getAddress();
     if (a == null) {
       throw new IllegalArgumentException("'" + t + "' is not an IPv4 or IPv6 network in CIDR form"
           + " (e.g. 10.1.2.0/24 or 2001:db8:1::/64)");
@@ -89,13 +77,6 @@ final class Addresses {
       throw new IllegalArgumentException("'" + t + "' has host bits set; the network is "
           + a.toPrefixBlock().toCanonicalString());
     }
-    IPAddress block = a.toPrefixBlock();
-    if (block.isIPv6() && block.isIPv4Convertible()) {
-      int prefix = block.getNetworkPrefixLength();
-      if (prefix >= 96) {
-        return block.toIPv4().setPrefixLength(prefix - 96, false).toPrefixBlock();
-      }
-    }
-    return block;
+    return StrictIp.unmapped(a.toPrefixBlock()).toPrefixBlock();
   }
 }
