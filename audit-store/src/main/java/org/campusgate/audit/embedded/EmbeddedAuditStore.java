@@ -138,7 +138,7 @@ public final class EmbeddedAuditStore implements AuditStore {
     this.spool = config.overflowMode() == OverflowMode.SPOOL || Files.exists(dir.resolve("spool"))
         ? Spool.open(dir.resolve("spool"), journalOptions) : null;
     this.writer = new JournalWriter(queue, spool, journal, tiles, new TileBuilder(range), feeder,
-        config.commitInterval(), h -> head = h);
+        config.commitInterval(), config.groupCommitWindow(), h -> head = h);
     this.writerThread = new Thread(writer, "audit-writer");
     this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "audit-maintenance");

@@ -27,6 +27,10 @@ final class IngestQueue {
   /** Records drained and not yet reported {@link #done}: still on their way to disk. */
   private int inFlight;
   private boolean closed;
+  /** The writer waits for the first record: any offer wakes it. */
+  private boolean writerWantsAny;
+  /** The writer lingers for a fuller batch: only a full batch wakes it early. */
+  private int writerWantsRecords = Integer.MAX_VALUE;
 
   IngestQueue(int capacity) {
     if (capacity < 1) {
@@ -52,7 +56,11 @@ final class IngestQueue {
       }
       queue.addLast(pending);
       queued += n;
-      notEmpty.signal();
+      // Waking the writer for every record would cost a context switch each; wake it only when
+      // it can act (see drain).
+      if (writerWantsAny || queued >= writerWantsRecords) {
+        notEmpty.signal();
+      }
       return true;
     } finally {
       lock.unlock();
@@ -61,16 +69,31 @@ final class IngestQueue {
 
   /**
    * Removes batches up to about {@code maxRecords} records, waiting up to {@code wait} for the
-   * first one. Returns an empty list on timeout, or when closed and empty.
+   * first one and then, while fewer than {@code maxRecords} are queued, until {@code
+   * notBeforeNanos} (a {@link System#nanoTime} value) so that one force covers a fuller batch.
+   * Returns an empty list on timeout, or when closed and empty.
    */
-  List<Pending> drain(int maxRecords, Duration wait) throws InterruptedException {
+  List<Pending> drain(int maxRecords, Duration wait, long notBeforeNanos)
+      throws InterruptedException {
     List<Pending> out = new ArrayList<>();
     lock.lock();
     try {
       long nanos = wait.toNanos();
+      writerWantsAny = true;
       while (queue.isEmpty() && !closed && nanos > 0) {
         nanos = notEmpty.awaitNanos(nanos);
       }
+      writerWantsAny = false;
+      if (queue.isEmpty()) {
+        return out;
+      }
+      writerWantsRecords = maxRecords;
+      long left;
+      while (!closed && queued < maxRecords
+          && (left = notBeforeNanos - System.nanoTime()) > 0) {
+        notEmpty.awaitNanos(left);
+      }
+      writerWantsRecords = Integer.MAX_VALUE;
       int taken = 0;
       while (!queue.isEmpty() && (taken == 0 || taken + queue.peekFirst().records().size()
           <= maxRecords)) {
@@ -84,6 +107,11 @@ final class IngestQueue {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@link #drain(int, Duration, long)} without lingering. */
+  List<Pending> drain(int maxRecords, Duration wait) throws InterruptedException {
+    return drain(maxRecords, wait, Long.MIN_VALUE);
   }
 
   /** The writer has made these drained batches durable. */

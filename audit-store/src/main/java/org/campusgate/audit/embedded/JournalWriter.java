@@ -33,13 +33,15 @@ final class JournalWriter implements Runnable {
   private final TileBuilder tree;
   private final IndexFeeder indexer;
   private final Duration pollInterval;
+  private final long windowNanos;
   private final Consumer<DurableHead> onDurable;
   private final RecordCodec codec = new RecordCodec();
   private final MerkleHasher hasher = new MerkleHasher();
   private volatile Throwable failure;
 
   JournalWriter(IngestQueue queue, Spool spool, Journal journal, TileStore tiles, TileBuilder tree,
-      IndexFeeder indexer, Duration pollInterval, Consumer<DurableHead> onDurable) {
+      IndexFeeder indexer, Duration pollInterval, Duration groupCommitWindow,
+      Consumer<DurableHead> onDurable) {
     this.queue = Objects.requireNonNull(queue, "queue");
     this.spool = spool;
     this.journal = Objects.requireNonNull(journal, "journal");
@@ -47,6 +49,8 @@ final class JournalWriter implements Runnable {
     this.tree = Objects.requireNonNull(tree, "tree");
     this.indexer = Objects.requireNonNull(indexer, "indexer");
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    // Never longer than the commit interval: that is the durability promise.
+    this.windowNanos = Math.min(groupCommitWindow.toNanos(), pollInterval.toNanos());
     this.onDurable = Objects.requireNonNull(onDurable, "onDurable");
   }
 
@@ -58,9 +62,10 @@ final class JournalWriter implements Runnable {
   @Override
   public void run() {
     List<IngestQueue.Pending> batch = List.of();
+    long lastCommit = System.nanoTime() - windowNanos;
     try {
       while (true) {
-        batch = queue.drain(MAX_BATCH_RECORDS, pollInterval);
+        batch = queue.drain(MAX_BATCH_RECORDS, pollInterval, lastCommit + windowNanos);
         if (batch.isEmpty()) {
           if (spool != null && spool.hasBacklog()) {
             writeSpooled();
@@ -71,6 +76,7 @@ final class JournalWriter implements Runnable {
           }
           continue;
         }
+        lastCommit = System.nanoTime();
         write(batch);
         queue.done(batch);
       }
