@@ -2,6 +2,7 @@ package org.campusgate.gateway;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
+import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
@@ -38,8 +39,11 @@ public final class GatewayMetrics {
     blocks = registry.meter("gateway.blocks");
     authRequired = registry.meter("gateway.auth-required");
     rejected = registry.meter("gateway.rejected");
-    decisionNanos = registry.histogram("gateway.decision.nanos");
-    upstreamLatency = registry.timer("gateway.upstream.latency");
+    // The lock-free reservoir: the default one takes a lock on every update, from both loops.
+    decisionNanos = registry.histogram("gateway.decision.nanos",
+        () -> new Histogram(LockFreeExponentiallyDecayingReservoir.builder().build()));
+    upstreamLatency = registry.timer("gateway.upstream.latency",
+        () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build()));
     upstreamFailures = registry.meter("gateway.upstream.failures");
     auditRefused = registry.meter("gateway.audit.refused");
     auditFullAnswers = registry.meter("gateway.audit.full-answers");

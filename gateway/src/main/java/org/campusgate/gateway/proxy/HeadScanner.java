@@ -6,10 +6,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.campusgate.gateway.GatewayMetrics;
 
 /**
@@ -41,7 +39,9 @@ public final class HeadScanner extends ChannelDuplexHandler {
   private boolean firstLine = true;
   /** 0: inside a line; 1: after LF; 2: after the blank line's LF is pending (CR seen at line start). */
   private int lineStart;
-  private ScheduledFuture<?> timer;
+  /** Whether the running deadline is the header-read one (408) rather than the idle one. */
+  private boolean headDeadline;
+  private Deadline deadline;
 
   public HeadScanner(Duration headerTimeout, Duration idleTimeout, GatewayMetrics metrics) {
     this.headerTimeoutNanos = headerTimeout.toNanos();
@@ -50,8 +50,14 @@ public final class HeadScanner extends ChannelDuplexHandler {
   }
 
   @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    deadline = new Deadline(ctx.executor(), Math.min(headerTimeoutNanos, idleTimeoutNanos),
+        () -> timedOut(ctx));
+  }
+
+  @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    schedule(ctx, headerTimeoutNanos, true);
+    schedule(headerTimeoutNanos, true);
     super.channelActive(ctx);
   }
 
@@ -72,7 +78,7 @@ public final class HeadScanner extends ChannelDuplexHandler {
     sawByte = false;
     firstLine = true;
     lineStart = 0;
-    schedule(ctx, idleTimeoutNanos, false);
+    schedule(idleTimeoutNanos, false);
   }
 
   @Override
@@ -92,7 +98,7 @@ public final class HeadScanner extends ChannelDuplexHandler {
           continue; // RFC 9112 §2.2: empty lines before a request line are ignored
         }
         sawByte = true;
-        schedule(ctx, headerTimeoutNanos, true);
+        schedule(headerTimeoutNanos, true);
       }
       if (b == '\n') {
         if (lineStart == 1 || lineStart == 2) {
@@ -114,20 +120,19 @@ public final class HeadScanner extends ChannelDuplexHandler {
 
   private void headDone() {
     armed = false;
-    cancel();
+    deadline.disarm();
   }
 
-  private void schedule(ChannelHandlerContext ctx, long nanos, boolean head) {
-    cancel();
-    timer = ctx.executor().schedule(() -> timedOut(ctx, head), nanos, TimeUnit.NANOSECONDS);
+  private void schedule(long nanos, boolean head) {
+    headDeadline = head;
+    deadline.arm(nanos);
   }
 
-  private void timedOut(ChannelHandlerContext ctx, boolean head) {
-    timer = null;
+  private void timedOut(ChannelHandlerContext ctx) {
     if (!ctx.channel().isActive()) {
       return;
     }
-    if (head && sawByte) {
+    if (headDeadline && sawByte) {
       metrics.rejected.mark();
       ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT_ANSWER))
           .addListener(ChannelFutureListener.CLOSE);
@@ -137,9 +142,8 @@ public final class HeadScanner extends ChannelDuplexHandler {
   }
 
   private void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+    if (deadline != null) {
+      deadline.cancel();
     }
   }
 }

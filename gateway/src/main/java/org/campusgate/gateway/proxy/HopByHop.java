@@ -2,8 +2,11 @@ package org.campusgate.gateway.proxy;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -18,32 +21,70 @@ public final class HopByHop {
   private HopByHop() {}
 
   public static void strip(HttpHeaders headers) {
-    List<String> named = new ArrayList<>();
-    for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
-      for (String token : value.split(",")) {
-        String t = token.trim().toLowerCase(Locale.ROOT);
-        if (!t.isEmpty() && !t.equals("transfer-encoding") && !t.equals("content-length")) {
-          named.add(t);
+    // One pass over the names; most messages carry only Proxy-Connection or Connection, so the
+    // removal list stays tiny. (Listing names() and removing each candidate by lookup cost a
+    // visible share of the event loop.)
+    List<CharSequence> remove = null;
+    List<String> connectionTokens = null;
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+        it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      CharSequence name = e.getKey();
+      if (isHopByHop(name)) {
+        if (remove == null) {
+          remove = new ArrayList<>(2);
+        }
+        remove.add(name);
+        if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+          connectionTokens = tokens(e.getValue(), connectionTokens);
         }
       }
     }
-    headers.remove(HttpHeaderNames.CONNECTION);
-    for (String name : named) {
-      headers.remove(name);
-    }
-    headers.remove(HttpHeaderNames.KEEP_ALIVE);
-    headers.remove(HttpHeaderNames.TE);
-    headers.remove(HttpHeaderNames.TRAILER);
-    headers.remove(HttpHeaderNames.UPGRADE);
-    List<String> proxyHeaders = new ArrayList<>();
-    for (String name : headers.names()) {
-      if (name.regionMatches(true, 0, "proxy-", 0, 6)) {
-        proxyHeaders.add(name);
+    if (remove != null) {
+      for (CharSequence name : remove) {
+        headers.remove(name);
       }
     }
-    for (String name : proxyHeaders) {
-      headers.remove(name);
+    if (connectionTokens != null) {
+      for (String name : connectionTokens) {
+        headers.remove(name);
+      }
     }
+  }
+
+  /** Connection, Keep-Alive, TE, Trailer, Upgrade, Proxy-*. */
+  static boolean isHopByHop(CharSequence name) {
+    int n = name.length();
+    if (n < 2) {
+      return false;
+    }
+    switch (name.charAt(0) | 0x20) {
+      case 'c':
+        return AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION);
+      case 'k':
+        return AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.KEEP_ALIVE);
+      case 't':
+        return AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TE)
+            || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRAILER);
+      case 'u':
+        return AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE);
+      case 'p':
+        return n > 6 && AsciiString.regionMatches(name, true, 0, "proxy-", 0, 6);
+      default:
+        return false;
+    }
+  }
+
+  /** The header names a Connection value lists, but never the framing headers. */
+  private static List<String> tokens(CharSequence value, List<String> into) {
+    List<String> out = into == null ? new ArrayList<>(2) : into;
+    for (String token : value.toString().split(",")) {
+      String t = token.trim().toLowerCase(Locale.ROOT);
+      if (!t.isEmpty() && !t.equals("transfer-encoding") && !t.equals("content-length")) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** Strips hop-by-hop headers and appends this gateway to {@code Via}. */

@@ -34,6 +34,19 @@ class HopByHopTest {
   }
 
   @Test
+  void everyConnectionHeaderCountsWhateverItsCase() {
+    HttpHeaders h = new DefaultHttpHeaders()
+        .add("connection", "close")
+        .add("CONNECTION", "X-A , x-b")
+        .add("x-a", "1").add("X-B", "2")
+        .add("PROXY-AUTHORIZATION", "Basic abc")
+        .add("Proxyish", "kept")
+        .add("Content-Length", "0");
+    HopByHop.strip(h);
+    assertThat(h.names()).containsExactlyInAnyOrder("Proxyish", "Content-Length");
+  }
+
+  @Test
   void originFormHostAndForwardedFor() {
     HttpRequest in = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
         "http://user@a.example:8080/p/q?x=1");

@@ -80,14 +80,13 @@ public record CanonicalUrl(String scheme, String host, int port, String path, St
 
   /** The default port of {@code scheme}, or -1 when it has none (or is {@code null}). */
   static int defaultPort(String scheme) {
-    if (scheme == null) {
-      return -1;
+    // equals, not a string switch: the switch hashes the scheme, a fresh string per request.
+    if ("http".equals(scheme) || "ws".equals(scheme)) {
+      return 80;
     }
-    return switch (scheme) {
-      case "http", "ws" -> 80;
-      case "https", "wss" -> 443;
-      case "ftp" -> 21;
-      default -> -1;
-    };
+    if ("https".equals(scheme) || "wss".equals(scheme)) {
+      return 443;
+    }
+    return "ftp".equals(scheme) ? 21 : -1;
   }
 }
