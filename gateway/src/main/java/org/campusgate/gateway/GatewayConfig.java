@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param dnsMaxTtl DNS cache: longest time an answer is kept (bounds staleness)
  * @param dnsNegativeTtl DNS cache: how long a failed lookup is remembered
  * @param maxIdleUpstreamPerHost idle keep-alive origin connections kept per host and event loop
+ * @param dnsCacheMaxEntries DNS cache: most host names kept (each of the address and CNAME caches);
+ *     bounds its memory however many distinct names clients make the gateway resolve
  */
 public record GatewayConfig(
     InetSocketAddress bind,
@@ -49,7 +51,8 @@ public record GatewayConfig(
     Duration dnsMinTtl,
     Duration dnsMaxTtl,
     Duration dnsNegativeTtl,
-    int maxIdleUpstreamPerHost) {
+    int maxIdleUpstreamPerHost,
+    int dnsCacheMaxEntries) {
 
   public GatewayConfig {
     Objects.requireNonNull(bind, "bind");
@@ -78,6 +81,7 @@ public record GatewayConfig(
     if (maxIdleUpstreamPerHost < 0) {
       throw new IllegalArgumentException("maxIdleUpstreamPerHost must be >= 0");
     }
+    positive(dnsCacheMaxEntries, "dnsCacheMaxEntries");
   }
 
   public static Builder builder() {
@@ -136,6 +140,7 @@ public record GatewayConfig(
     private Duration dnsMaxTtl = Duration.ofMinutes(5);
     private Duration dnsNegativeTtl = Duration.ofSeconds(10);
     private int maxIdleUpstreamPerHost = 128;
+    private int dnsCacheMaxEntries = 10_000;
 
     public Builder bind(InetSocketAddress v) { bind = v; return this; }
     public Builder bind(String host, int port) { bind = new InetSocketAddress(host, port); return this; }
@@ -158,12 +163,14 @@ public record GatewayConfig(
     public Builder dnsMaxTtl(Duration v) { dnsMaxTtl = v; return this; }
     public Builder dnsNegativeTtl(Duration v) { dnsNegativeTtl = v; return this; }
     public Builder maxIdleUpstreamPerHost(int v) { maxIdleUpstreamPerHost = v; return this; }
+    public Builder dnsCacheMaxEntries(int v) { dnsCacheMaxEntries = v; return this; }
 
     public GatewayConfig build() {
       return new GatewayConfig(bind, schoolId, gatewayId, contactLine, eventLoops,
           maxInitialLineLength, maxHeaderSize, maxChunkSize, connectTimeout, headerReadTimeout,
           idleTimeout, tunnelIdleTimeout, upstreamResponseTimeout, addXForwardedFor,
-          allowNonTlsOn443, realm, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, maxIdleUpstreamPerHost);
+          allowNonTlsOn443, realm, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, maxIdleUpstreamPerHost,
+          dnsCacheMaxEntries);
     }
   }
 }

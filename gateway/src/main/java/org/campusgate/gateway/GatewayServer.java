@@ -70,8 +70,7 @@ public final class GatewayServer implements AutoCloseable {
     boss = transport.newGroup(1);
     workers = transport.newGroup(config.eventLoops());
     clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
-    resolver = Resolvers.create(transport, config.dnsMinTtl(), config.dnsMaxTtl(),
-        config.dnsNegativeTtl());
+    resolver = Resolvers.create(transport, config);
     upstreams = new Upstreams(transport, resolver, config);
     ExchangeRecorder recorder = new ExchangeRecorder(store, policies, metrics, config.schoolId(),
         config.gatewayId());

@@ -18,6 +18,7 @@ class GatewayConfigTest {
     assertThat(c.upstreamResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.addXForwardedFor()).isFalse();
     assertThat(c.allowNonTlsOn443()).isFalse();
+    assertThat(c.dnsCacheMaxEntries()).isEqualTo(10_000);
   }
 
   @Test
@@ -32,5 +33,8 @@ class GatewayConfigTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GatewayConfig.builder().dnsMinTtl(Duration.ofHours(1)).build())
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GatewayConfig.builder().dnsCacheMaxEntries(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dnsCacheMaxEntries");
   }
 }

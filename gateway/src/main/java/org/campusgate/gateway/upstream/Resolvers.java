@@ -2,38 +2,39 @@ package org.campusgate.gateway.upstream;
 
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.DefaultAddressResolverGroup;
-import io.netty.resolver.dns.DefaultDnsCache;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
+import org.campusgate.gateway.GatewayConfig;
 
 /**
- * Picks the name resolver for origins: Netty's asynchronous DNS resolver with a cache whose
- * entries live between the configured minimum and maximum TTL (so no answer outlives {@code
- * dnsMaxTtl}; failures are remembered for {@code dnsNegativeTtl}). IP literals never cause a
- * query. When {@code /etc/resolv.conf} is missing or names no server, the JDK resolver is used.
- *
- * <p>Note: Netty's {@link DefaultDnsCache} is bounded in time, not in entry count; a count bound
- * would need a Caffeine-backed {@code DnsCache} (not done yet).
+ * Picks the name resolver for origins: Netty's asynchronous DNS resolver with caches bounded both
+ * in time and in size. An answer is kept for its record TTL clamped between {@code dnsMinTtl} and
+ * {@code dnsMaxTtl} (so none outlives {@code dnsMaxTtl}), a failed lookup for {@code
+ * dnsNegativeTtl}, and at most {@code dnsCacheMaxEntries} host names are kept, in the address
+ * cache ({@link BoundedDnsCache}) and in the CNAME cache ({@link BoundedCnameCache}) alike: clients
+ * asking for ever new names cannot grow them without limit. IP literals never cause a query. When
+ * {@code /etc/resolv.conf} is missing or names no server, the JDK resolver (and its own cache) is
+ * used.
  */
 public final class Resolvers {
   private Resolvers() {}
 
   public static AddressResolverGroup<InetSocketAddress> create(Transport transport,
-      Duration minTtl, Duration maxTtl, Duration negativeTtl) {
+      GatewayConfig config) {
     if (!hasNameserver(Path.of("/etc/resolv.conf"))) {
       return DefaultAddressResolverGroup.INSTANCE;
     }
+    DnsTtls ttls = new DnsTtls(config.dnsMinTtl(), config.dnsMaxTtl(), config.dnsNegativeTtl());
     DnsNameResolverBuilder builder = new DnsNameResolverBuilder()
         .datagramChannelType(transport.datagramChannel())
         .socketChannelType(transport.socketChannel())
-        .resolveCache(new DefaultDnsCache((int) minTtl.toSeconds(),
-            (int) Math.max(1, maxTtl.toSeconds()), (int) negativeTtl.toSeconds()));
+        .resolveCache(new BoundedDnsCache(ttls, config.dnsCacheMaxEntries()))
+        .cnameCache(new BoundedCnameCache(ttls, config.dnsCacheMaxEntries()));
     return new DnsAddressResolverGroup(builder);
   }
 
