@@ -2,6 +2,7 @@ package org.campusgate.gateway.proxy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own answers: a stage fails by answering, not by throwing. Error pages are fixed
@@ -57,24 +59,66 @@ public final class Answers {
   }
 
   /**
-   * Answers the exchange's request with {@code response} and ends the exchange: kept alive only
-   * when the client asked for it and has no body left to send (a body would have to be read and
-   * discarded; closing is cheaper and safer).
+   * The longest request body an answer reads and discards to keep the connection: a request
+   * answered before its body arrived must have the body read before the next request can be
+   * (RFC 9112 §9.3); beyond this much, closing is cheaper than reading.
+   */
+  static final long MAX_DISCARDED_BODY = 64 * 1024;
+  /** A body to be discarded that has not ended by then closes the connection. */
+  static final long DISCARD_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /**
+   * Answers the exchange's request with {@code response} and ends the exchange. The connection
+   * is kept when the client asked for it and has no body left to send, or a body of at most
+   * {@link #MAX_DISCARDED_BODY} bytes, announced by {@code Content-Length} and not waiting for
+   * {@code 100 Continue}: that body is read and discarded (by the {@link RequestGuard}) and then
+   * the connection serves the next request. Otherwise the answer says {@code Connection: close}
+   * and, when a body may still be coming, the close is a lingering one ({@link LingeringClose}),
+   * so a client still sending gets the whole answer rather than a reset.
    */
   public static void answer(ChannelHandlerContext ctx, Exchange exchange, FullHttpResponse response) {
     exchange.markAnswered();
     exchange.status(response.status().code());
-    boolean keepAlive = exchange.requestKeepAlive() && !exchange.requestHasBody()
-        && !"CONNECT".equals(exchange.method());
+    boolean bodyComing = exchange.requestHasBody();
+    boolean keepAlive = exchange.requestKeepAlive() && !"CONNECT".equals(exchange.method())
+        && (!bodyComing || bodyDiscardable(exchange));
     response.headers().set(HttpHeaderNames.CONNECTION,
         keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
     exchange.addDown(response.content().readableBytes());
+    if (bodyComing && keepAlive) {
+      discardRest(ctx, exchange);
+    } else if (bodyComing) {
+      LingeringClose.install(ctx.pipeline());
+    }
     ctx.writeAndFlush(response).addListener(f -> {
       exchange.end(ctx.channel(), keepAlive && f.isSuccess());
       if (!keepAlive || !f.isSuccess()) {
         ctx.channel().close();
       }
     });
+  }
+
+  /**
+   * With {@code Expect: 100-continue} the client has not sent the body and waits: inviting it
+   * only to discard it is a waste, so such a request is answered with a close instead.
+   */
+  static boolean bodyDiscardable(Exchange exchange) {
+    long length = exchange.declaredBodyLength();
+    return length >= 0 && length <= MAX_DISCARDED_BODY && !exchange.expectsContinue();
+  }
+
+  /**
+   * Reads on, so the guard gets and discards the rest of the body; closes (lingering) if it has
+   * not ended within {@link #DISCARD_TIMEOUT_NANOS}, that is if the exchange is still current.
+   */
+  private static void discardRest(ChannelHandlerContext ctx, Exchange exchange) {
+    Channel ch = ctx.channel();
+    ctx.read();
+    ch.eventLoop().schedule(() -> {
+      if (ch.isActive() && ch.attr(Exchange.KEY).get() == exchange) {
+        LingeringClose.close(ch);
+      }
+    }, DISCARD_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
   }
 
   /** Answers outside any exchange (malformed input) and closes. */

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Objects;
 import org.campusgate.gateway.GatewayMetrics;
@@ -19,6 +20,9 @@ import org.campusgate.policy.Decision;
  * {@code X-CampusGate-Reason} and a one-line body), AUTH_REQUIRED gets 407, and while the audit
  * store refuses events every request gets 503 (fail-closed, see {@link ExchangeRecorder}).
  * Allowed requests pass on to the relay stages. Nothing here connects anywhere.
+ *
+ * <p>It notes each request's body framing in the {@link Exchange}, so that an answer (its own or
+ * a later stage's) can keep the connection when a small rest of body can be read and discarded.
  */
 public final class BlockHandler extends ChannelInboundHandlerAdapter {
   public static final String REASON_HEADER = "X-CampusGate-Reason";
@@ -45,6 +49,8 @@ public final class BlockHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Exchange exchange = Exchange.of(ctx.channel());
+    exchange.bodyFraming(HttpUtil.getContentLength(request, -1L),
+        HttpUtil.is100ContinueExpected(request));
     Decision decision = exchange.decision();
     if (!recorder.accepting()) {
       ReferenceCountUtil.release(msg);

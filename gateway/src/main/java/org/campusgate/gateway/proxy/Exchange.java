@@ -40,6 +40,8 @@ public final class Exchange {
   private final String rawTarget;
   private final boolean requestKeepAlive;
   private final boolean requestHasBody;
+  private long declaredBodyLength = -1;
+  private boolean expectsContinue;
   private UserIdentity user;
   private String authMethod = "none";
   private RequestContext context;
@@ -75,6 +77,9 @@ public final class Exchange {
   public String rawTarget() { return rawTarget; }
   public boolean requestKeepAlive() { return requestKeepAlive; }
   public boolean requestHasBody() { return requestHasBody; }
+  /** The request's {@code Content-Length}; -1 when not known (chunked, or not yet seen). */
+  public long declaredBodyLength() { return declaredBodyLength; }
+  public boolean expectsContinue() { return expectsContinue; }
   public UserIdentity user() { return user; }
   public String authMethod() { return authMethod; }
   public RequestContext context() { return context; }
@@ -96,6 +101,16 @@ public final class Exchange {
   public void decided(RequestContext context, Decision decision) {
     this.context = context;
     this.decision = decision;
+  }
+
+  /**
+   * What the request head says of its body: its {@code Content-Length} (-1 when it has none) and
+   * whether the client waits for {@code 100 Continue} before sending it. An answer uses it to
+   * decide whether the rest of the body can be read and discarded (see {@link Answers#answer}).
+   */
+  public void bodyFraming(long contentLength, boolean expectsContinue) {
+    this.declaredBodyLength = contentLength;
+    this.expectsContinue = expectsContinue;
   }
 
   public void sni(String sni) { this.sni = sni; }
