@@ -60,7 +60,12 @@ public final class ExchangeRecorder {
       return;
     }
     if (event == null) {
-      metrics.rejected.mark();
+      // no decision: a target the gateway could not make sense of (400) was refused; a 503 for
+      // a login the store could not take is counted as such (gateway.audit.full-answers) where
+      // it was answered, and is not the client's fault
+      if (exchange.status() != 503) {
+        metrics.rejected.mark();
+      }
       return;
     }
     try {
