@@ -3,7 +3,6 @@ package org.campusgate.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.codahale.metrics.MetricRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,15 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.campusgate.audit.AccessEvent;
 import org.campusgate.audit.AuditQuery;
-import org.campusgate.audit.AuditStore;
 import org.campusgate.audit.StoredEvent;
 import org.campusgate.gateway.GatewayConfig;
-import org.campusgate.gateway.GatewayMetrics;
-import org.campusgate.gateway.GatewayServer;
 import org.campusgate.gateway.block.LocalizedBlockPages;
-import org.campusgate.gateway.identity.Identifier;
 import org.campusgate.gateway.testing.TestPolicies;
-import org.campusgate.policy.PolicyHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,32 +92,17 @@ class ChromiumProxyTest {
 
   @TempDir static Path dir;
   static Harness h;
-  static GatewayServer gateway;
-  static AuditStore observed;
   static final AtomicInteger launches = new AtomicInteger();
 
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed");
-    PolicyHolder policies = TestPolicies.of(POLICY);
-    // The Harness gives the real store, the observed queue and the origin; its own gateway shows
-    // the tests' minimal block page, so this class runs a second one with the real pages on the
-    // same observed store (handed to us through the identifier factory) and leaves the first idle.
-    h = new Harness(dir, policies, GatewayConfig.builder(), s -> s, s -> {
-      observed = s;
-      return Identifier.nobody();
-    });
-    gateway = new GatewayServer(GatewayConfig.builder().bind("127.0.0.1", 0).eventLoops(2)
-        .schoolId("chromium-school").contactLine(CONTACT).build(),
-        Identifier.nobody(), policies, new LocalizedBlockPages(), observed,
-        new GatewayMetrics(new MetricRegistry())).start();
+    h = new Harness(dir, TestPolicies.of(POLICY), GatewayConfig.builder()
+        .schoolId("chromium-school").contactLine(CONTACT), new LocalizedBlockPages());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (gateway != null) {
-      gateway.stop(Duration.ofSeconds(1));
-    }
     if (h != null) {
       h.close();
     }
@@ -217,7 +196,7 @@ class ChromiumProxyTest {
         "--disable-breakpad",
         "--disable-features=NetworkTimeServiceQuerying", // else GET clients2.google.com/time
         "--user-data-dir=" + run.resolve("profile"),
-        "--proxy-server=" + proxy(),
+        "--proxy-server=" + h.proxy(),
         "--proxy-bypass-list=<-loopback>", // else 127.0.0.1 is fetched directly
         "--accept-lang=" + acceptLanguage, // headless honours it (default: en-US,en;q=0.9)
         "--dump-dom",
@@ -245,10 +224,6 @@ class ChromiumProxyTest {
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
-  private static String proxy() {
-    return "http://127.0.0.1:" + gateway.boundAddress().getPort();
-  }
-
   private static String tail(Path file) throws IOException {
     String s = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
@@ -267,7 +242,7 @@ class ChromiumProxyTest {
   private static AccessEvent theEventFor(String url) throws Exception {
     String sentinel = h.originUrl("/hello?sentinel=" + UUID.randomUUID());
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", gateway.boundAddress().getPort()), 5000);
+      s.connect(new InetSocketAddress("127.0.0.1", h.gateway.boundAddress().getPort()), 5000);
       s.setSoTimeout(10_000);
       OutputStream o = s.getOutputStream();
       o.write(("GET " + sentinel + " HTTP/1.1\r\nHost: " + URI.create(sentinel).getAuthority()

@@ -39,6 +39,7 @@ import org.campusgate.audit.embedded.EmbeddedStoreConfig;
 import org.campusgate.gateway.GatewayConfig;
 import org.campusgate.gateway.GatewayMetrics;
 import org.campusgate.gateway.GatewayServer;
+import org.campusgate.gateway.block.BlockPages;
 import org.campusgate.gateway.identity.Identifier;
 import org.campusgate.gateway.testing.TestBlockPages;
 import org.campusgate.policy.PolicyHolder;
@@ -71,6 +72,12 @@ final class Harness implements AutoCloseable {
     this(dir, policies, config, s -> s, s -> Identifier.nobody());
   }
 
+  /** With the block pages given (e.g. the real {@code LocalizedBlockPages}). */
+  Harness(Path dir, PolicyHolder policies, GatewayConfig.Builder config, BlockPages pages)
+      throws Exception {
+    this(dir, policies, config, s -> s, s -> Identifier.nobody(), pages);
+  }
+
   /**
    * @param wrap wraps the real store (e.g. to refuse appends on demand); the wrapper is what the
    *     gateway and the identifier append to, observed by {@link #appended}
@@ -78,6 +85,13 @@ final class Harness implements AutoCloseable {
    */
   Harness(Path dir, PolicyHolder policies, GatewayConfig.Builder config,
       UnaryOperator<AuditStore> wrap, Function<AuditStore, Identifier> identifier) throws Exception {
+    this(dir, policies, config, wrap, identifier, new TestBlockPages());
+  }
+
+  /** As above, with the block pages the gateway renders (the other constructors: the tests'). */
+  Harness(Path dir, PolicyHolder policies, GatewayConfig.Builder config,
+      UnaryOperator<AuditStore> wrap, Function<AuditStore, Identifier> identifier,
+      BlockPages pages) throws Exception {
     store = EmbeddedAuditStore.open(EmbeddedStoreConfig.builder(dir.resolve("audit"), "test-gw")
         .commitInterval(Duration.ofMillis(50)).build());
     AuditStore inner = wrap.apply(store);
@@ -103,7 +117,7 @@ final class Harness implements AutoCloseable {
     origin.setExecutor(Executors.newFixedThreadPool(4));
     origin.start();
     gateway = new GatewayServer(config.bind("127.0.0.1", 0).eventLoops(2).build(),
-        identifier.apply(observed), policies, new TestBlockPages(), observed,
+        identifier.apply(observed), policies, pages, observed,
         new GatewayMetrics(registry)).start();
   }
 
