@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Objects;
 import org.campusgate.gateway.GatewayMetrics;
@@ -49,8 +48,6 @@ public final class BlockHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Exchange exchange = Exchange.of(ctx.channel());
-    exchange.bodyFraming(HttpUtil.getContentLength(request, -1L),
-        HttpUtil.is100ContinueExpected(request));
     Decision decision = exchange.decision();
     if (!recorder.accepting()) {
       ReferenceCountUtil.release(msg);

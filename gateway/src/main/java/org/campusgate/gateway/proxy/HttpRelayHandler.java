@@ -52,6 +52,8 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
   private boolean headRequest;
   private long upstreamStartNanos;
   private Deadline responseDeadline;
+  /** A client that stops sending a relayed body midway is cut off after the idle timeout. */
+  private Deadline bodyDeadline;
 
   public HttpRelayHandler(Upstreams upstreams, GatewayConfig config, GatewayMetrics metrics) {
     this.upstreams = upstreams;
@@ -64,6 +66,8 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     this.ctx = ctx;
     this.responseDeadline = new Deadline(ctx.executor(),
         config.upstreamResponseTimeout().toNanos(), this::responseTimedOut);
+    this.bodyDeadline = new Deadline(ctx.executor(), config.idleTimeout().toNanos(),
+        this::bodyTimedOut);
   }
 
   @Override
@@ -71,6 +75,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     if (msg instanceof HttpRequest request && !HttpMethod.CONNECT.equals(request.method())) {
       begin(request);
     } else if (msg instanceof HttpContent content && exchange != null && !exchange.ended()) {
+      bodyDeadline.disarm();
       exchange.addUp(content.content().readableBytes());
       if (upstream == null) {
         pending.add(msg);
@@ -94,7 +99,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     HttpRequest out = toOrigin(request, target, config.addXForwardedFor()
         ? exchange.clientIp() : null);
     pending.add(out);
-    upstreamStartNanos = System.nanoTime();
+    upstreamStartNanos = 0;
     Future<Channel> f = upstreams.acquireHttp(ctx.channel().eventLoop(), target.host(),
         target.port(), this);
     final Exchange mine = exchange;
@@ -165,7 +170,10 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
         upstreamBroke();
       } else if (!last) {
         ctx.read();
+        bodyDeadline.arm(config.idleTimeout().toNanos());
       } else if (!responseStarted && !responseDeadline.armed()) {
+        // The origin's latency runs from here: the whole request is with it.
+        upstreamStartNanos = System.nanoTime();
         responseDeadline.arm(config.upstreamResponseTimeout().toNanos());
       }
     });
@@ -194,7 +202,10 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
       informational = false;
       responseStarted = true;
       cancelTimer();
-      metrics.upstreamLatency.update(System.nanoTime() - upstreamStartNanos, TimeUnit.NANOSECONDS);
+      if (upstreamStartNanos != 0) { // 0: the origin answered before the request was all sent
+        metrics.upstreamLatency.update(System.nanoTime() - upstreamStartNanos,
+            TimeUnit.NANOSECONDS);
+      }
       exchange.status(response.status().code());
       upstreamKeepAlive = HttpUtil.isKeepAlive(response);
       HopByHop.forward(response.headers());
@@ -290,6 +301,25 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     }
   }
 
+  private void bodyTimedOut() {
+    if (exchange == null || exchange.ended() || requestDone) {
+      return;
+    }
+    if (responseStarted) {
+      closeBoth();
+    } else {
+      cancelTimer();
+      releasePending();
+      if (upstream != null) {
+        upstream.close();
+        upstream = null;
+      }
+      responseStarted = true;
+      clientKeepAlive = false;
+      Answers.answer(ctx, exchange, Answers.errorPage(HttpResponseStatus.REQUEST_TIMEOUT));
+    }
+  }
+
   /** Answers the client with an error page (no response started yet) and drops the origin. */
   private void fail(HttpResponseStatus status) {
     cancelTimer();
@@ -316,6 +346,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     responseDeadline.cancel();
+    bodyDeadline.cancel();
     releasePending();
     if (upstream != null) {
       upstream.close();
@@ -335,6 +366,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
 
   private void cancelTimer() {
     responseDeadline.disarm();
+    bodyDeadline.disarm();
   }
 
 }

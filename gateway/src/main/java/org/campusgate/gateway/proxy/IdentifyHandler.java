@@ -64,6 +64,7 @@ public final class IdentifyHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
     } else if (result instanceof IdentifyResult.Challenge c) {
       ReferenceCountUtil.release(msg);
+      metrics.authRequired.mark();
       Answers.answer(ctx, exchange, challenge(c.realm()));
     } else if (result instanceof IdentifyResult.Throttled t) {
       ReferenceCountUtil.release(msg);

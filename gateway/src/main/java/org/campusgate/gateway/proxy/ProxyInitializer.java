@@ -29,7 +29,11 @@ import org.campusgate.policy.PolicyHolder;
  * last-resort   an exception no stage handled → 500 (if nothing was answered yet) and close
  * </pre>
  *
- * Step 5, record, happens when an exchange ends ({@link Exchange#end} → {@link ExchangeRecorder}).
+ * An answer given before the request body was read adds {@code lingering-close} at the top
+ * ({@link LingeringClose}): the connection then closes only after the client stopped sending, so
+ * it reads the answer instead of a reset.
+ *
+ * <p>Step 5, record, happens when an exchange ends ({@link Exchange#end} → {@link ExchangeRecorder}).
  */
 public final class ProxyInitializer extends ChannelInitializer<Channel> {
   private final GatewayConfig config;

@@ -56,13 +56,14 @@ public final class RequestGuard extends ChannelDuplexHandler {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     metrics.activeConnections.inc();
+    // On close, not in channelInactive: a CONNECT tunnel removes this handler from the pipeline.
+    ctx.channel().closeFuture().addListener(f -> metrics.activeConnections.dec());
     ctx.read();
     super.channelActive(ctx);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    metrics.activeConnections.dec();
     for (Object o : waiting) {
       ReferenceCountUtil.release(o);
     }
@@ -126,6 +127,9 @@ public final class RequestGuard extends ChannelDuplexHandler {
     current = new Exchange(recorder, remote instanceof InetSocketAddress isa ? isa : null,
         request.method().name(), request.uri(), HttpUtil.isKeepAlive(request), hasBody);
     current.userAgent(h.get(HttpHeaderNames.USER_AGENT));
+    // Every stage that answers early (407, 429, 400, 403) needs this to drain or close well.
+    current.bodyFraming(HttpUtil.getContentLength(request, -1L),
+        HttpUtil.is100ContinueExpected(request));
     ctx.channel().attr(Exchange.KEY).set(current);
     inBody = true;
     ended = false;

@@ -11,7 +11,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.campusgate.gateway.GatewayConfig;
 import org.campusgate.gateway.testing.TestPolicies;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +97,7 @@ class MetricsTest {
    * a tunnel, so that never runs. Enable with the fix (e.g. the guard decrements on the channel's
    * close future instead).
    */
-  @Disabled("connections.active leaks one per CONNECT tunnel; fix is in RequestGuard/ConnectHandler")
+
   @Test
   void aTunnelIsCountedWhileOpenAndItsConnectionNoLongerOnceClosed() throws Exception {
     try (Harness h = new Harness(dir, TestPolicies.demo(), GatewayConfig.builder())) {
