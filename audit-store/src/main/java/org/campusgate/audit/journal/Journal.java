@@ -59,6 +59,8 @@ public final class Journal implements Closeable {
       SegmentFormat.FRAME_HEADER + SegmentFormat.MAX_RECORD + (64 << 10));
   private final ThreadPoolExecutor compressor; // null when compression is off
   private final SegmentCompressor segmentCompressor;
+  /** Compression is never urgent: a quarter of a core, so it never crowds the gateway. */
+  private final Pacer pacer = new Pacer(0.25, Duration.ofMillis(50));
   private final Object lifecycle = new Object(); // orders compression swaps against deletions
   private RecoveryReport recovery;
   private volatile SegmentWriter active;
@@ -309,7 +311,7 @@ public final class Journal implements Closeable {
     }
     Path zseg = null;
     try {
-      zseg = segmentCompressor.compress(raw, () -> closed);
+      zseg = segmentCompressor.compress(raw, () -> closed, pacer);
       if (zseg == null) {
         return;
       }

@@ -37,6 +37,11 @@ final class SegmentCompressor {
    * @throws CorruptSegmentException when the source is not intact (it is then not compressed)
    */
   Path compress(RawSegment source, BooleanSupplier cancelled) throws IOException {
+    return compress(source, cancelled, Pacer.unpaced());
+  }
+
+  /** As {@link #compress(RawSegment, BooleanSupplier)}, resting between blocks as paced. */
+  Path compress(RawSegment source, BooleanSupplier cancelled, Pacer pacer) throws IOException {
     RawSegment.State state = source.state();
     Path dir = source.path().getParent();
     Path target = dir.resolve(SegmentFormat.zsegName(source.firstSeq()));
@@ -58,6 +63,7 @@ final class SegmentCompressor {
       int blockCount = 0;
       long blockFirst = source.firstSeq();
       long expected = source.firstSeq();
+      long busySince = System.nanoTime();
       while (true) {
         FrameCursor.Status st = c.next();
         if (st == FrameCursor.Status.END) {
@@ -77,6 +83,9 @@ final class SegmentCompressor {
           if (cancelled.getAsBoolean()) {
             return null;
           }
+          long now = System.nanoTime();
+          pacer.rest(now - busySince);
+          busySince = System.nanoTime();
         }
         if (blockLen + frameLen > block.length) {
           block = Arrays.copyOf(block, blockLen + frameLen);
