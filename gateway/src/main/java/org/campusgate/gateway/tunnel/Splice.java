@@ -11,35 +11,18 @@ import org.campusgate.gateway.proxy.Exchange;
 
 /**
  * Copies the bytes one channel reads to its peer, counting them into the tunnel's exchange.
- *
- * <p>Backpressure by the peer's writability: the pieces of one read batch are written and
- * flushed together when the batch ends, and the source is read again only while the peer is
- * writable; when the peer's buffer passes its high-water mark, reading waits until the peer's
- * {@code channelWritabilityChanged} says it drained. So what waits in memory per direction is at
- * most one read batch plus the high-water mark. (Waiting for every single write to complete
- * before the next read cost a quarter of the tunnel's throughput.) When either side closes, the
- * other is flushed and closed.
+ * Backpressure as in Netty's proxy example: the source is read again only after the previous
+ * piece was written to the peer. When either side closes, the other is flushed and closed.
  */
 final class Splice extends ChannelInboundHandlerAdapter {
   private final Channel peer;
   private final boolean up;
   private final Exchange exchange;
-  private ChannelFutureListener closeSourceOnFailure;
 
   Splice(Channel peer, boolean up, Exchange exchange) {
     this.peer = peer;
     this.up = up;
     this.exchange = exchange;
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    Channel source = ctx.channel();
-    closeSourceOnFailure = f -> {
-      if (!f.isSuccess()) {
-        source.close();
-      }
-    };
   }
 
   @Override
@@ -53,24 +36,13 @@ final class Splice extends ChannelInboundHandlerAdapter {
     } else {
       exchange.addDown(buf.readableBytes());
     }
-    peer.write(buf).addListener(closeSourceOnFailure);
-  }
-
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
-    peer.flush();
-    if (peer.isWritable()) {
-      ctx.channel().read();
-    }
-  }
-
-  /** This channel drained below its low-water mark: the peer, which writes into it, reads on. */
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-    if (ctx.channel().isWritable() && peer.isActive()) {
-      peer.read();
-    }
-    super.channelWritabilityChanged(ctx);
+    peer.writeAndFlush(buf).addListener(f -> {
+      if (f.isSuccess()) {
+        ctx.channel().read();
+      } else {
+        ctx.channel().close();
+      }
+    });
   }
 
   @Override
