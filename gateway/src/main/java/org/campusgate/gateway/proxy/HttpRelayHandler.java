@@ -308,15 +308,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     if (responseStarted) {
       closeBoth();
     } else {
-      cancelTimer();
-      releasePending();
-      if (upstream != null) {
-        upstream.close();
-        upstream = null;
-      }
-      responseStarted = true;
-      clientKeepAlive = false;
-      Answers.answer(ctx, exchange, Answers.errorPage(HttpResponseStatus.REQUEST_TIMEOUT));
+      fail(HttpResponseStatus.REQUEST_TIMEOUT);
     }
   }
 

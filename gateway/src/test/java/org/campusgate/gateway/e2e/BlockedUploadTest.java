@@ -120,7 +120,7 @@ class BlockedUploadTest {
           + ProxyEndToEndTest.BLOCKED_HOST + "\r\nContent-Length: 1000\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       InputStream in = s.getInputStream();
-      String head = readHead(in);
+      String head = RawHttp.readHead(in);
       assertThat(head).startsWith("HTTP/1.1 403").containsIgnoringCase("Connection: keep-alive");
       in.readNBytes(contentLength(head));
 
@@ -135,15 +135,6 @@ class BlockedUploadTest {
     return "<html><body>blocked " + e.reason() + " request " + e.eventId() + "</body></html>";
   }
 
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      assertThat(b).as("response head, so far: %s", head).isNotNegative();
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
-  }
 
   private static int contentLength(String head) {
     for (String line : head.split("\r\n")) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 100 MB download through the gateway to a client that stops reading: the gateway must not
- * read the origin ahead without bound. Measured on the origin's side, not in the gateway's heap:
+ * A 100 MB download through the gateway to a client that stops reading, as a relayed response
+ * and through a CONNECT tunnel: the gateway must not read the origin ahead without bound. Measured on the origin's side, not in the gateway's heap:
  * the origin writes with blocking writes into a small send buffer, so how far it gets is how much
  * the path took from it. While the client reads nothing, the origin must stall within what the
  * kernel buffers on the way can hold (client receive buffer + the gateway's two socket buffers +
@@ -42,11 +42,45 @@ class DownloadBackpressureTest {
   @Test
   @Timeout(30)
   void slowReaderPacesTheOrigin() throws Exception {
+    AccessEvent e = download((client, origin) -> {
+      String url = "http://127.0.0.1:" + origin.getLocalPort() + "/big";
+      client.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(RawHttp.readHead(client.getInputStream())).startsWith("HTTP/1.1 200")
+          .contains("Content-Length: " + SIZE);
+    }, true);
+    assertThat(e.httpStatus()).isEqualTo(200);
+  }
+
+  @Test
+  @Timeout(30)
+  void slowReaderPacesTheOriginThroughATunnel() throws Exception {
+    AccessEvent e = download((client, origin) -> {
+      String authority = "127.0.0.1:" + origin.getLocalPort();
+      client.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: "
+          + authority + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      assertThat(RawHttp.readHead(client.getInputStream())).startsWith("HTTP/1.1 200");
+      // the origin starts once it hears from the client (as a TLS server would)
+      client.getOutputStream().write("GO\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }, false);
+    assertThat(e.method()).isEqualTo("CONNECT");
+  }
+
+  interface Opening {
+    void open(Socket client, ServerSocket origin) throws IOException;
+  }
+
+  /**
+   * Opens the download through the gateway, reads 1 MB, checks the origin stalls while the client
+   * reads nothing, then reads the rest; returns the recorded event (bytes down checked).
+   */
+  private AccessEvent download(Opening opening, boolean httpOrigin) throws Exception {
     AtomicLong written = new AtomicLong();
     CompletableFuture<Void> originDone = new CompletableFuture<>();
     try (Harness h = new Harness(dir, TestPolicies.demo(), GatewayConfig.builder());
         ServerSocket origin = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-      Thread writer = new Thread(() -> serve(origin, written, originDone), "big-origin");
+      Thread writer = new Thread(() -> serve(origin, httpOrigin, written, originDone),
+          "big-origin");
       writer.setDaemon(true);
       writer.start();
 
@@ -55,12 +89,8 @@ class DownloadBackpressureTest {
         client.setReceiveBufferSize(64 * 1024);
         client.setSoTimeout(10_000);
         client.connect(gw, 5000);
-        String url = "http://127.0.0.1:" + origin.getLocalPort() + "/big";
-        client.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        opening.open(client, origin);
         InputStream in = client.getInputStream();
-        String head = readHead(in);
-        assertThat(head).startsWith("HTTP/1.1 200").contains("Content-Length: " + SIZE);
 
         // read 1 MB, then stop reading
         long read = in.readNBytes(1024 * 1024).length;
@@ -80,20 +110,26 @@ class DownloadBackpressureTest {
         assertThat(read).isEqualTo(SIZE);
         originDone.get(10, TimeUnit.SECONDS);
       }
-      AccessEvent e = h.nextEvent();
+      AccessEvent e = h.nextEvent(); // a tunnel's event comes when it ends
       assertThat(e.bytesDown()).isEqualTo(SIZE);
-      assertThat(e.httpStatus()).isEqualTo(200);
+      return e;
     }
   }
 
-  /** One request: a 100 MB answer in blocking 64 KiB writes through a small send buffer. */
-  private static void serve(ServerSocket server, AtomicLong written, CompletableFuture<Void> done) {
+  /**
+   * One client: reads its head (a request, or the tunnel's first bytes), then 100 MB in blocking
+   * 64 KiB writes through a small send buffer, after a response head when {@code http}.
+   */
+  private static void serve(ServerSocket server, boolean http, AtomicLong written,
+      CompletableFuture<Void> done) {
     try (Socket s = server.accept()) {
       s.setSendBufferSize(64 * 1024);
-      readHead(s.getInputStream());
+      RawHttp.readHead(s.getInputStream());
       OutputStream out = s.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
-          + SIZE + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      if (http) {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+            + SIZE + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      }
       byte[] chunk = new byte[CHUNK];
       for (long n = 0; n < SIZE; n += CHUNK) {
         out.write(chunk);
@@ -104,17 +140,5 @@ class DownloadBackpressureTest {
     } catch (IOException e) {
       done.completeExceptionally(e);
     }
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (!head.toString().endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("closed in the head: " + head);
-      }
-      head.append((char) b);
-    }
-    return head.toString();
   }
 }

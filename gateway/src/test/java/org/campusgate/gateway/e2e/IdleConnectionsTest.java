@@ -110,16 +110,9 @@ class IdleConnectionsTest {
 
   /** Reads one response with a Content-Length body (the origin's answers have one). */
   static String readResponse(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (!head.toString().endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("closed in the head: " + head);
-      }
-      head.append((char) b);
-    }
+    String head = RawHttp.readHead(in);
     int length = 0;
-    for (String line : head.toString().split("\r\n")) {
+    for (String line : head.split("\r\n")) {
       if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
         length = Integer.parseInt(line.substring(15).trim());
       }

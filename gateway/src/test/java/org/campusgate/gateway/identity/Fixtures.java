@@ -1,13 +1,10 @@
 package org.campusgate.gateway.identity;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Cheap hashes, a counting hasher, a hand-moved clock and header helpers for the tests. */
 final class Fixtures {
@@ -39,19 +36,6 @@ final class Fixtures {
     }
   }
 
-  /** A clock moved by hand. */
-  static final class FakeTicker implements Ticker {
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-    @Override
-    public long read() {
-      return nanos.get();
-    }
-
-    void advance(Duration d) {
-      nanos.addAndGet(d.toNanos());
-    }
-  }
 
   static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString(

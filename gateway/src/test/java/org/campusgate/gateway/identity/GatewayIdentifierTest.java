@@ -15,11 +15,11 @@ import java.util.Set;
 import org.campusgate.audit.EventIds;
 import org.campusgate.audit.IdentityEvent;
 import org.campusgate.audit.IdentityEvent.Kind;
-import org.campusgate.gateway.identity.Fixtures.FakeTicker;
 import org.campusgate.gateway.identity.IdentifyResult.Challenge;
 import org.campusgate.gateway.identity.IdentifyResult.Identified;
 import org.campusgate.gateway.identity.IdentifyResult.Throttled;
 import org.campusgate.gateway.identity.IpBindings.Binding;
+import org.campusgate.gateway.testing.FakeTicker;
 import org.campusgate.policy.UserIdentity;
 import org.junit.jupiter.api.Test;
 

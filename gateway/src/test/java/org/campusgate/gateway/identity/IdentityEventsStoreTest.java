@@ -17,6 +17,7 @@ import org.campusgate.audit.IpHolder;
 import org.campusgate.audit.embedded.EmbeddedAuditStore;
 import org.campusgate.audit.embedded.EmbeddedStoreConfig;
 import org.campusgate.gateway.identity.IpBindings.Binding;
+import org.campusgate.gateway.testing.FakeTicker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class IdentityEventsStoreTest {
       List<AppendTicket> tickets = new ArrayList<>();
       IdentityEvents events = new IdentityEvents("school-7", "gw-1", new EventIds(),
           list -> tickets.add(store.append(list)));
-      Fixtures.FakeTicker ticker = new Fixtures.FakeTicker();
+      FakeTicker ticker = new FakeTicker();
       FileUserDirectory users = FileUserDirectory.parse("users",
           List.of(Fixtures.line("alice", "pw", "staff", "Alice")));
       GatewayIdentifier gi = new GatewayIdentifier(

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.campusgate.gateway.identity.Fixtures.CountingHasher;
-import org.campusgate.gateway.identity.Fixtures.FakeTicker;
 import org.campusgate.gateway.identity.ProxyAuthenticator.Failure;
 import org.campusgate.gateway.identity.ProxyAuthenticator.FailureReason;
 import org.campusgate.gateway.identity.ProxyAuthenticator.Outcome;
@@ -20,6 +19,7 @@ import org.campusgate.gateway.identity.ProxyAuthenticator.Settings;
 import org.campusgate.gateway.identity.ProxyAuthenticator.Success;
 import org.campusgate.gateway.identity.ProxyAuthenticator.Throttled;
 import org.campusgate.gateway.identity.ProxyAuthenticator.UnsupportedScheme;
+import org.campusgate.gateway.testing.FakeTicker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

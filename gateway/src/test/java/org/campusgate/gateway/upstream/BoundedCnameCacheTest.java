@@ -3,7 +3,7 @@ package org.campusgate.gateway.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.campusgate.gateway.upstream.BoundedDnsCacheTest.FakeTicker;
+import org.campusgate.gateway.testing.FakeTicker;
 import org.junit.jupiter.api.Test;
 
 /** The resolver's CNAME cache: capped in names, and no mapping outlives the maximum TTL. */
