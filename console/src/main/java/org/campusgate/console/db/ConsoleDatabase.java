@@ -47,6 +47,14 @@ public final class ConsoleDatabase implements AutoCloseable {
     return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("console") + ";" + H2_POSTGRES_MODE;
   }
 
+  /**
+   * Opens (creating it on first use) the embedded H2 database under {@code varDir}. Its user is
+   * H2's default with no password: the file's permissions are what protect it.
+   */
+  public static ConsoleDatabase openEmbedded(Path varDir) {
+    return open(embeddedUrl(varDir), "sa", "");
+  }
+
   /** Opens the database at {@code url}, migrating it to the current schema; times come from the system clock. */
   public static ConsoleDatabase open(String url, String user, String password) {
     return open(url, user, password, Clock.systemUTC());

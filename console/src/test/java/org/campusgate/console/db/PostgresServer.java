@@ -51,14 +51,19 @@ final class PostgresServer implements BeforeAllCallback {
         .getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
   }
 
-  /** Creates an empty database and returns its JDBC URL (user {@link #user()}, no password). */
+  /**
+   * Returns the JDBC URL of a new, empty database (user {@link #user()}, no password). It is a
+   * fresh schema of one shared database, made current through the URL: CREATE SCHEMA takes a
+   * millisecond where CREATE DATABASE takes ~300 ms, and everything the console creates lives
+   * in the current schema.
+   */
   String newDatabase() throws SQLException {
     String name = "t" + DATABASES.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(running.url("postgres"), USER, null);
+    try (Connection c = DriverManager.getConnection(running.url(Running.DATABASE), USER, null);
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE SCHEMA " + name);
     }
-    return running.url(name);
+    return running.url(Running.DATABASE) + "?currentSchema=" + name;
   }
 
   String user() {
@@ -71,7 +76,9 @@ final class PostgresServer implements BeforeAllCallback {
   }
 
   /** One server: its directory, port and how long it took to come up. */
-  static final class Running implements ExtensionContext.Store.CloseableResource {
+  static final class Running implements AutoCloseable {
+    static final String DATABASE = "contract";
+
     private final Path dir;
     private final Path bin;
     private final int port;
@@ -110,6 +117,7 @@ final class PostgresServer implements BeforeAllCallback {
           "-o", "-c listen_addresses=127.0.0.1 -c port=" + r.port + " -c unix_socket_directories=" + r.dir
               + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
       r.awaitReady();
+      r.createDatabase();
       r.startTime = Duration.ofNanos(System.nanoTime() - t0);
       System.err.printf("PostgreSQL test server up on 127.0.0.1:%d in %d ms (%s)%n",
           r.port, r.startTime.toMillis(), r.dir);
@@ -131,7 +139,9 @@ final class PostgresServer implements BeforeAllCallback {
       DriverManager.setLoginTimeout(5);
       while (System.nanoTime() < deadline) {
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, null)) {
-          return;
+          if (c.isValid(5)) {
+            return;
+          }
         } catch (SQLException e) {
           last = e;
           // back off briefly between attempts; bounded by the deadline above
@@ -146,6 +156,16 @@ final class PostgresServer implements BeforeAllCallback {
       stopQuietly();
       throw new IllegalStateException("PostgreSQL did not accept connections within " + START_DEADLINE
           + " (last error: " + last + "); server log:\n" + readLog(), last);
+    }
+
+    private void createDatabase() {
+      try (Connection c = DriverManager.getConnection(url("postgres"), USER, null);
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + DATABASE);
+      } catch (SQLException e) {
+        stopQuietly();
+        throw new IllegalStateException("cannot create the test database: " + e, e);
+      }
     }
 
     @Override
