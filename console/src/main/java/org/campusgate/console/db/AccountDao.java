@@ -77,7 +77,8 @@ public final class AccountDao {
 
   /**
    * Counts a failed login and, when the count reaches {@code lockAfter}, locks the account for
-   * {@code lockFor}. One UPDATE, so two failures at once are both counted.
+   * {@code lockFor}; each further failure while locked starts the lock again, so guessing
+   * never gets through. One UPDATE, so two failures at once are both counted.
    *
    * @return the account after the update, or empty when there is no such account
    */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -95,16 +96,19 @@ final class PostgresServer implements BeforeAllCallback {
     static Running start() {
       long t0 = System.nanoTime();
       Path bin = findBinaries();
-      boolean root = "root".equals(System.getProperty("user.name"));
       Running r;
       try {
         // Under /tmp (not a @TempDir below the build directory) so the postgres user can reach it.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "campusgate-pg-",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // the owner uid of what we just created says whether we are root, even without a passwd entry
+        boolean root = ((Integer) Files.getAttribute(dir, "unix:uid")) == 0;
         if (root) {
           UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
           Files.setOwner(dir, postgres);
         }
+        // Chosen, then released for the server to bind: another process could take it in
+        // between; then the start fails at once with the server's log (no retry yet).
         r = new Running(dir, bin, freePort(), root);
       } catch (IOException e) {
         throw new IllegalStateException("cannot prepare a directory for PostgreSQL: " + e, e);
@@ -136,14 +140,22 @@ final class PostgresServer implements BeforeAllCallback {
     private void awaitReady() {
       long deadline = System.nanoTime() + START_DEADLINE.toNanos();
       SQLException last = null;
-      DriverManager.setLoginTimeout(5);
+      // Each attempt is bounded too: whatever else might answer on the port must not hang us.
+      Properties props = new Properties();
+      props.setProperty("user", USER);
+      props.setProperty("connectTimeout", "5");
+      props.setProperty("loginTimeout", "5");
+      props.setProperty("socketTimeout", "10");
       while (System.nanoTime() < deadline) {
-        try (Connection c = DriverManager.getConnection(url("postgres"), USER, null)) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), props)) {
           if (c.isValid(5)) {
             return;
           }
         } catch (SQLException e) {
           last = e;
+          if (!serverAlive()) {
+            break; // e.g. the port was taken between choosing and binding it; the log says why
+          }
           // back off briefly between attempts; bounded by the deadline above
           try {
             TimeUnit.MILLISECONDS.sleep(50);
@@ -153,9 +165,10 @@ final class PostgresServer implements BeforeAllCallback {
           }
         }
       }
+      String log = readLog();
       stopQuietly();
-      throw new IllegalStateException("PostgreSQL did not accept connections within " + START_DEADLINE
-          + " (last error: " + last + "); server log:\n" + readLog(), last);
+      throw new IllegalStateException("PostgreSQL did not accept connections (waited at most " + START_DEADLINE
+          + "; last error: " + last + "); server log:\n" + log, last);
     }
 
     private void createDatabase() {
@@ -166,6 +179,11 @@ final class PostgresServer implements BeforeAllCallback {
         stopQuietly();
         throw new IllegalStateException("cannot create the test database: " + e, e);
       }
+    }
+
+    /** False once the postmaster has given up: its pid file is gone and the log says why. */
+    private boolean serverAlive() {
+      return Files.exists(data().resolve("postmaster.pid")) || !readLog().contains("FATAL");
     }
 
     @Override
