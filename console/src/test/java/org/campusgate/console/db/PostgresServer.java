@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code pg_ctl start} listening only on 127.0.0.1 at a free port, its unix socket in that same
  * directory, trust authentication for the single user {@code campusgate}. Started once per test
  * run (held in JUnit's root store), stopped with {@code pg_ctl stop -m fast} and deleted when the
- * run ends.
+ * run ends; a shutdown hook does the same if the JVM ends first (e.g. a killed build).
  *
  * <p>PostgreSQL refuses to run as root. When the JVM is root (as in CI), the server commands run
  * through {@code runuser -u postgres --} and the directory is handed to the {@code postgres} user
