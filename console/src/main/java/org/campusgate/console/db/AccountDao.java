@@ -38,17 +38,14 @@ public final class AccountDao {
     Objects.requireNonNull(passwordHash, "passwordHash");
     Objects.requireNonNull(role, "role");
     Instant now = Sql.now(clock);
-    long id = Sql.call("create account " + username, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO console_accounts (username, password_hash, role, school_id, created_at)"
-                + " VALUES (:username, :hash, :role, :school, :now)")
-        .bind("username", username)
-        .bind("hash", passwordHash)
-        .bind("role", role.stableName())
-        .bind("school", schoolId)
-        .bind("now", now)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "create account " + username,
+        "INSERT INTO console_accounts (username, password_hash, role, school_id, created_at)"
+            + " VALUES (:username, :hash, :role, :school, :now)",
+        u -> u.bind("username", username)
+            .bind("hash", passwordHash)
+            .bind("role", role.stableName())
+            .bind("school", schoolId)
+            .bind("now", now));
     return new ConsoleAccount(id, username, passwordHash, role, schoolId, true, 0, null, now);
   }
 

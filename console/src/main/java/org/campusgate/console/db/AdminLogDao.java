@@ -35,19 +35,16 @@ public final class AdminLogDao {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(target, "target");
     Instant now = Sql.now(clock);
-    long id = Sql.call("log " + action, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO admin_actions (at, actor, action, target, school_id, before_json, after_json)"
-                + " VALUES (:at, :actor, :action, :target, :school, :before, :after)")
-        .bind("at", now)
-        .bind("actor", actor)
-        .bind("action", action)
-        .bind("target", target)
-        .bind("school", schoolId)
-        .bind("before", beforeJson)
-        .bind("after", afterJson)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "log " + action,
+        "INSERT INTO admin_actions (at, actor, action, target, school_id, before_json, after_json)"
+            + " VALUES (:at, :actor, :action, :target, :school, :before, :after)",
+        u -> u.bind("at", now)
+            .bind("actor", actor)
+            .bind("action", action)
+            .bind("target", target)
+            .bind("school", schoolId)
+            .bind("before", beforeJson)
+            .bind("after", afterJson));
     return new AdminAction(id, now, actor, action, target, schoolId, beforeJson, afterJson);
   }
 

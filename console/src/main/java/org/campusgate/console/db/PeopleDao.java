@@ -26,15 +26,12 @@ public final class PeopleDao {
   /** Adds a user. @throws ConstraintViolationException DUPLICATE when the school already has this login */
   public SchoolUser createUser(String schoolId, String login, String displayName) {
     Instant now = Sql.now(clock);
-    long id = Sql.call("create user " + login, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO users (school_id, login, display_name, created_at) VALUES (:school, :login, :display, :now)")
-        .bind("school", schoolId)
-        .bind("login", login)
-        .bind("display", displayName)
-        .bind("now", now)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "create user " + login,
+        "INSERT INTO users (school_id, login, display_name, created_at) VALUES (:school, :login, :display, :now)",
+        u -> u.bind("school", schoolId)
+            .bind("login", login)
+            .bind("display", displayName)
+            .bind("now", now));
     return new SchoolUser(id, schoolId, login, displayName, now);
   }
 
@@ -63,14 +60,11 @@ public final class PeopleDao {
   /** Adds a group. @throws ConstraintViolationException DUPLICATE when the school already has this name */
   public SchoolGroup createGroup(String schoolId, String name) {
     Instant now = Sql.now(clock);
-    long id = Sql.call("create group " + name, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO groups (school_id, name, created_at) VALUES (:school, :name, :now)")
-        .bind("school", schoolId)
-        .bind("name", name)
-        .bind("now", now)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "create group " + name,
+        "INSERT INTO groups (school_id, name, created_at) VALUES (:school, :name, :now)",
+        u -> u.bind("school", schoolId)
+            .bind("name", name)
+            .bind("now", now));
     return new SchoolGroup(id, schoolId, name, now);
   }
 
@@ -142,18 +136,15 @@ public final class PeopleDao {
   private IpBinding bind(String schoolId, String cidr, Long userId, Long groupId, String createdBy) {
     Objects.requireNonNull(cidr, "cidr");
     Instant now = Sql.now(clock);
-    long id = Sql.call("bind " + cidr, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO ip_bindings (school_id, cidr, user_id, group_id, created_by, created_at)"
-                + " VALUES (:school, :cidr, :user, :group, :by, :now)")
-        .bind("school", schoolId)
-        .bind("cidr", cidr)
-        .bind("user", userId)
-        .bind("group", groupId)
-        .bind("by", createdBy)
-        .bind("now", now)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "bind " + cidr,
+        "INSERT INTO ip_bindings (school_id, cidr, user_id, group_id, created_by, created_at)"
+            + " VALUES (:school, :cidr, :user, :group, :by, :now)",
+        u -> u.bind("school", schoolId)
+            .bind("cidr", cidr)
+            .bind("user", userId)
+            .bind("group", groupId)
+            .bind("by", createdBy)
+            .bind("now", now));
     return new IpBinding(id, schoolId, cidr, userId, groupId, createdBy, now);
   }
 

@@ -29,14 +29,11 @@ public final class PolicyDao {
   /** Adds an empty policy (no version yet). @throws ConstraintViolationException DUPLICATE for a name the school has */
   public Policy create(String schoolId, String name) {
     Instant now = Sql.now(clock);
-    long id = Sql.call("create policy " + name, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO policies (school_id, name, created_at) VALUES (:school, :name, :now)")
-        .bind("school", schoolId)
-        .bind("name", name)
-        .bind("now", now)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "create policy " + name,
+        "INSERT INTO policies (school_id, name, created_at) VALUES (:school, :name, :now)",
+        u -> u.bind("school", schoolId)
+            .bind("name", name)
+            .bind("now", now));
     return new Policy(id, schoolId, name, null, now);
   }
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
 
 /** Small helpers every DAO shares: database errors made readable, and times in UTC. */
 final class Sql {
@@ -15,6 +18,17 @@ final class Sql {
    * Runs a database call and turns integrity violations into {@link ConstraintViolationException}.
    * SQLSTATEs are the standard ones, so H2 and PostgreSQL map alike.
    */
+  /**
+   * Runs an INSERT whose statement {@code bind} fills in and returns the generated {@code id};
+   * constraint violations come out as in {@link #call}.
+   */
+  static long insert(Jdbi jdbi, String what, String sql, UnaryOperator<Update> bind) {
+    return call(what, () -> jdbi.withHandle(h -> bind.apply(h.createUpdate(sql))
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one()));
+  }
+
   static <T> T call(String what, Supplier<T> body) {
     try {
       return body.get();

@@ -49,17 +49,14 @@ public final class TokenDao {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");
     Instant now = Sql.now(clock);
-    long id = Sql.call("create token " + name, () -> jdbi.withHandle(h -> h.createUpdate(
-            "INSERT INTO api_tokens (token_hash, name, role, school_id, created_at)"
-                + " VALUES (:hash, :name, :role, :school, :now)")
-        .bind("hash", tokenHash)
-        .bind("name", name)
-        .bind("role", role.stableName())
-        .bind("school", schoolId)
-        .bind("now", now)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one()));
+    long id = Sql.insert(jdbi, "create token " + name,
+        "INSERT INTO api_tokens (token_hash, name, role, school_id, created_at)"
+            + " VALUES (:hash, :name, :role, :school, :now)",
+        u -> u.bind("hash", tokenHash)
+            .bind("name", name)
+            .bind("role", role.stableName())
+            .bind("school", schoolId)
+            .bind("now", now));
     return new ApiToken(id, tokenHash, name, role, schoolId, now, null);
   }
 
