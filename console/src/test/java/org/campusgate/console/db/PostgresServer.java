@@ -42,7 +42,8 @@ final class PostgresServer implements BeforeAllCallback {
   private static final String USER = "campusgate";
   private static final Duration START_DEADLINE = Duration.ofSeconds(60);
   private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
-  private static final AtomicInteger DATABASES = new AtomicInteger();
+  /** Schemas live in this extension's own server, so the count is per instance. */
+  private final AtomicInteger schemas = new AtomicInteger();
 
   private Running running;
 
@@ -59,7 +60,7 @@ final class PostgresServer implements BeforeAllCallback {
    * in the current schema.
    */
   String newDatabase() throws SQLException {
-    String name = "t" + DATABASES.incrementAndGet();
+    String name = "t" + schemas.incrementAndGet();
     try (Connection c = DriverManager.getConnection(running.url(Running.DATABASE), USER, null);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name);

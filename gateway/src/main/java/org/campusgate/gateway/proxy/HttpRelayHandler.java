@@ -201,7 +201,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
       }
       informational = false;
       responseStarted = true;
-      cancelTimer();
+      disarmDeadlines();
       if (upstreamStartNanos != 0) { // 0: the origin answered before the request was all sent
         metrics.upstreamLatency.update(System.nanoTime() - upstreamStartNanos,
             TimeUnit.NANOSECONDS);
@@ -258,7 +258,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
   private void finish() {
     Channel up = upstream;
     upstream = null;
-    cancelTimer();
+    disarmDeadlines();
     if (up != null) {
       if (upstreamKeepAlive && requestDone) {
         upstreams.release(up);
@@ -314,7 +314,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
 
   /** Answers the client with an error page (no response started yet) and drops the origin. */
   private void fail(HttpResponseStatus status) {
-    cancelTimer();
+    disarmDeadlines();
     releasePending();
     if (upstream != null) {
       upstream.close();
@@ -325,7 +325,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
   }
 
   private void closeBoth() {
-    cancelTimer();
+    disarmDeadlines();
     releasePending();
     if (upstream != null) {
       upstream.close();
@@ -356,7 +356,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter impleme
     }
   }
 
-  private void cancelTimer() {
+  private void disarmDeadlines() {
     responseDeadline.disarm();
     bodyDeadline.disarm();
   }
