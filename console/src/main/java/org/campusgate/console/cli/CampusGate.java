@@ -24,7 +24,7 @@ public final class CampusGate {
   }
 
   static CampusGate standard() {
-    return new CampusGate(List.of(new DemoCommand(), new GatewayCommand(), new DecideCommand(),
+    return new CampusGate(List.of(new DemoCommand(), new RunCommand(), new GatewayCommand(), new DecideCommand(),
         new AuditCommand(),
         new VerifyEvidenceCommand()));
   }
@@ -34,7 +34,10 @@ public final class CampusGate {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int code = standard().run(argv, System.in, out, err);
     out.flush();
-    System.exit(code);
+    if (code >= 0) {
+      System.exit(code);
+    }
+    // negative: a server command returned with its threads serving; they keep the JVM alive
   }
 
   int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {

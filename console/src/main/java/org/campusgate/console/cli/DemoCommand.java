@@ -17,12 +17,13 @@ import org.campusgate.policy.lists.ListSet;
 /**
  * {@code campusgate demo}: loads the demo school's policy and the shipped UT1 sample and shows
  * what it decides for a guest, a student and a teacher at a school-day moment, then runs the
- * demo gateway on 127.0.0.1:3128 in the foreground ({@code --offline}: decisions only).
+ * console (http://127.0.0.1:8080) and the gateway (127.0.0.1:3128) with
+ * {@code config/demo/console.yaml} ({@code --offline}: decisions only).
  */
 final class DemoCommand implements Command {
   static final String DEMO_POLICY = "config/demo/policy.yaml";
   static final String DEMO_LISTS = "data/ut1-sample";
-  static final String DEMO_GATEWAY = "config/demo/gateway.yaml";
+  static final String DEMO_CONSOLE = "config/demo/console.yaml";
   private static final List<String> SAMPLES = List.of(
       "http://www.bet365.com/", "https://nordvpn.com/", "weibo.com:443", "http://www.smartedu.cn/", "http://example.org/forbidden/page");
 
@@ -33,7 +34,7 @@ final class DemoCommand implements Command {
 
   @Override
   public String help() {
-    return "run the demo school (policy config/demo/policy.yaml, lists data/ut1-sample)";
+    return "run the demo school: console on 127.0.0.1:8080, gateway on 127.0.0.1:3128";
   }
 
   @Override
@@ -79,10 +80,8 @@ final class DemoCommand implements Command {
     if (args.getBoolean("offline")) {
       return 0;
     }
-    GatewaySettings settings = GatewaySettings.load(home.resolve(DEMO_GATEWAY), home);
     out.println(messages.get("demo.proxy", "curl -x http://127.0.0.1:3128 http://www.bet365.com/"));
-    RunningGateway.start(settings, snapshot).serveUntilShutdown(out, messages);
-    return 0;
+    return ConsoleLauncher.run(home, home.resolve(DEMO_CONSOLE), out, err, messages);
   }
 
   private static void printFor(PrintStream out, String who, PolicySnapshot snapshot, UserIdentity user, Instant at) {

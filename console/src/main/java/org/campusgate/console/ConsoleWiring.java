@@ -1,0 +1,52 @@
+package org.campusgate.console;
+
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.ConnectorFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.campusgate.console.auth.AuthenticationFilter;
+import org.campusgate.console.auth.RoleCheck;
+import org.campusgate.console.core.ConsoleServices;
+import org.campusgate.console.resources.I18nResource;
+import org.campusgate.console.resources.PolicyResource;
+import org.campusgate.console.resources.SessionResource;
+import org.eclipse.jetty.server.Server;
+
+/** The one place that lists what the console serves: filters, resources, health checks. */
+final class ConsoleWiring {
+  private ConsoleWiring() {}
+
+  static void register(ConsoleConfiguration config, Environment env, ConsoleServices s) {
+    env.jersey().setUrlPattern("/api/*");
+    env.jersey().register(new AuthenticationFilter(s.sessions(), s.db().tokens()));
+    env.jersey().register(new RoleCheck());
+    env.jersey().register(new SessionResource(s));
+    env.jersey().register(new I18nResource());
+    env.jersey().register(new PolicyResource(s));
+    env.servlets().addFilter("security-headers", new SecurityHeaders())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+  }
+
+  static String host(ConsoleConfiguration config) {
+    if (config.getServerFactory() instanceof DefaultServerFactory f) {
+      for (ConnectorFactory c : f.getApplicationConnectors()) {
+        if (c instanceof HttpConnectorFactory h && h.getBindHost() != null) {
+          return h.getBindHost().contains(":") ? "[" + h.getBindHost() + "]" : h.getBindHost();
+        }
+      }
+    }
+    return "127.0.0.1";
+  }
+
+  static int applicationPort(Server server) {
+    for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.NetworkConnector n
+          && "application".equals(n.getName())) {
+        return n.getLocalPort();
+      }
+    }
+    return ((org.eclipse.jetty.server.NetworkConnector) server.getConnectors()[0]).getLocalPort();
+  }
+}

@@ -1,0 +1,2 @@
+/** The JSON shapes of the console's REST API (/api/v1). */
+package org.campusgate.console.api;

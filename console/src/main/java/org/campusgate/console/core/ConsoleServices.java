@@ -1,0 +1,130 @@
+package org.campusgate.console.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.campusgate.audit.AuditStore;
+import org.campusgate.console.ConsoleConfiguration;
+import org.campusgate.console.auth.PasswordLogin;
+import org.campusgate.console.auth.Sessions;
+import org.campusgate.console.db.ConsoleDatabase;
+import org.campusgate.gateway.identity.PasswordHashes;
+import org.campusgate.policy.lists.ListSet;
+import org.campusgate.policy.lists.Ut1Importer;
+
+/**
+ * The console's services, made once at start and handed to the resources: the database and its
+ * DAOs, the admin log, policies, IP bindings, sign-in, the audit store and the local gateway.
+ */
+public final class ConsoleServices {
+  private final String localSchool;
+  private final Clock clock;
+  private final ConsoleDatabase db;
+  private final ObjectMapper json;
+  private final AdminLog adminLog;
+  private final PolicyService policies;
+  private final GatewayBindings bindings;
+  private final PasswordHashes hasher;
+  private final Sessions sessions;
+  private final PasswordLogin login;
+  private final Optional<String> initialAdminPassword;
+  private volatile AuditStore store;
+  private volatile LocalGateway gateway;
+
+  private ConsoleServices(ConsoleConfiguration config, Clock clock, ConsoleDatabase db,
+      ObjectMapper json, ListSet lists, Path home) throws Exception {
+    this.localSchool = config.school.id;
+    this.clock = clock;
+    this.db = db;
+    this.json = json;
+    this.adminLog = new AdminLog(db.adminLog(), json);
+    this.policies = new PolicyService(db.policies(), adminLog, lists);
+    this.bindings = new GatewayBindings(db.people(), clock);
+    this.hasher = new PasswordHashes();
+    ConsoleConfiguration.SessionSection s = config.sessions;
+    this.sessions = new Sessions(s.idleTimeout.toJavaDuration(), s.absoluteTimeout.toJavaDuration(),
+        s.maxSessions, Ticker.systemTicker(), clock::instant);
+    this.login = new PasswordLogin(db.accounts(), adminLog, hasher, clock, s.lockAfterFailures,
+        s.lockFor.toJavaDuration());
+    FirstStart first = new FirstStart(db, hasher);
+    first.school(config.school.id, config.school.name, home.resolve(config.school.initialPolicy),
+        policies);
+    if (config.demoPeople) {
+      first.demoPeople(config.school.id);
+    }
+    this.initialAdminPassword = first.firstAdmin(home.resolve(config.initialAdminPasswordFile));
+  }
+
+  /** Loads the lists, then creates what a first start needs (school, policy, first admin). */
+  public static ConsoleServices start(ConsoleConfiguration config, Path home, Clock clock,
+      ConsoleDatabase db, ObjectMapper json) throws Exception {
+    ListSet lists = config.lists.isBlank() ? ListSet.EMPTY
+        : Ut1Importer.importPath(home.resolve(config.lists));
+    return new ConsoleServices(config, clock, db, json, lists, home);
+  }
+
+  public void attachStore(AuditStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  public void attachGateway(LocalGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  /** The school this installation serves (and whose gateway it may run). */
+  public String localSchool() {
+    return localSchool;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ConsoleDatabase db() {
+    return db;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  public AdminLog adminLog() {
+    return adminLog;
+  }
+
+  public PolicyService policies() {
+    return policies;
+  }
+
+  public GatewayBindings bindings() {
+    return bindings;
+  }
+
+  public PasswordHashes hasher() {
+    return hasher;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public PasswordLogin login() {
+    return login;
+  }
+
+  public AuditStore store() {
+    return store;
+  }
+
+  public Optional<LocalGateway> gateway() {
+    return Optional.ofNullable(gateway);
+  }
+
+  /** The first admin's one-time password, when this start created that account. */
+  public Optional<String> initialAdminPassword() {
+    return initialAdminPassword;
+  }
+}
