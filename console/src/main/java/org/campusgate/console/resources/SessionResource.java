@@ -107,7 +107,7 @@ public final class SessionResource {
       @Context SecurityContext security, @Context HttpServletRequest http) {
     ConsoleUser user = (ConsoleUser) security.getUserPrincipal();
     if (user.viaToken()) {
-      return ApiError.response(Response.Status.FORBIDDEN, "forbidden",
+      return ApiError.response(Response.Status.BAD_REQUEST, "no-password",
           "API tokens have no password");
     }
     if (change == null || change.current() == null || change.next() == null) {
