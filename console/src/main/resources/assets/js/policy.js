@@ -30,7 +30,7 @@ async function loadHistory(currentVersion) {
 
 async function showDiff(version) {
   const box = document.getElementById('policy-diff');
-  box.textContent = await api('GET', '/schools/' + encodeURIComponent(school) + '/policy/versions/' + version + '/diff');
+  box.textContent = (await api('GET', '/schools/' + encodeURIComponent(school) + '/policy/versions/' + version + '/diff')).unified;
   box.hidden = false;
 }
 

@@ -107,19 +107,21 @@ public final class PolicyResource {
     return view(school, find(school, version), true);
   }
 
+  /** A unified diff between two versions' texts. */
+  public record DiffView(int from, int to, String unified) {}
+
   @GET
   @Path("/versions/{version}/diff")
-  @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
   @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN, Roles.INSPECTOR})
-  public String diff(@PathParam("school") String school, @PathParam("version") int version,
+  public DiffView diff(@PathParam("school") String school, @PathParam("version") int version,
       @QueryParam("against") Integer against, @Context SecurityContext sc) {
     Access.toRead(sc, s.db(), school);
     PolicyVersion to = find(school, version);
     int fromNumber = against == null ? version - 1 : against;
     List<String> from = fromNumber < 1 ? List.of() : find(school, fromNumber).document().lines().toList();
     List<String> lines = to.document().lines().toList();
-    return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("version " + fromNumber,
-        "version " + version, from, DiffUtils.diff(from, lines), 3)) + "\n";
+    return new DiffView(fromNumber, version, String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(
+        "version " + fromNumber, "version " + version, from, DiffUtils.diff(from, lines), 3)) + "\n");
   }
 
   @POST

@@ -97,6 +97,11 @@ public final class TestConsole implements BeforeAllCallback, AfterAllCallback {
     return URI.create("http://127.0.0.1:" + support.getAdminPort() + path);
   }
 
+  /** The classes registered with Jersey (resources are registered by class and bound to their instance). */
+  public java.util.Set<Class<?>> jerseyClasses() {
+    return support.getEnvironment().jersey().getResourceConfig().getClasses();
+  }
+
   /** The in-process gateway's proxy address. */
   public InetSocketAddress proxy() {
     return services().gateway().orElseThrow().boundAddress().orElseThrow();
