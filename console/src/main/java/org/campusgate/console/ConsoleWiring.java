@@ -25,6 +25,7 @@ final class ConsoleWiring {
     env.jersey().register(new SessionResource(s));
     env.jersey().register(new I18nResource());
     env.jersey().register(new PolicyResource(s));
+    env.jersey().register(new org.campusgate.console.resources.AuditResource(s));
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }
