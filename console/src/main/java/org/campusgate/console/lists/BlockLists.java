@@ -107,11 +107,6 @@ public final class BlockLists {
     return store;
   }
 
-  /** The category's own name when {@code name} is a category or an alias in force. */
-  public Optional<String> resolve(String name) {
-    return inForce().find(name).map(CategoryList::name);
-  }
-
   /** Makes {@code next} the base set and republishes. Nothing changes when a policy rejects it. */
   public synchronized void replaceBase(Base next, PolicyService policies, String actor,
       String comment) throws PolicyService.RejectedPolicyException {

@@ -281,7 +281,8 @@ public final class ListImports {
    * UT1's aliases ({@code porn -> adult}); they become alias files naming their target.
    */
   private Path copyFolder(ImportJob job, Path source) throws IOException {
-    Path base = Files.isDirectory(source.resolve("blacklists")) ? source.resolve("blacklists") : source;
+    Path inner = source.resolve("blacklists");
+    Path base = Files.isDirectory(inner, LinkOption.NOFOLLOW_LINKS) ? inner : source;
     List<Path> files;
     try (Stream<Path> walk = Files.walk(base, 2)) {
       files = walk.filter(p -> !p.equals(base)).sorted().toList();

@@ -90,7 +90,7 @@ public final class ListsResource {
   public ListsView lists() {
     BlockLists lists = s.lists();
     BlockLists.Base base = lists.base();
-    ListSet inForce = lists.inForce();
+    ListSet inForce = s.policies().lists(); // what policies compile against: base and custom entries
     Map<String, ListMetadata> imported = s.db().lists().list().stream()
         .collect(Collectors.toMap(ListMetadata::name, Function.identity()));
     Map<String, Long> custom = lists.entries().stream()
@@ -268,8 +268,8 @@ public final class ListsResource {
     if (asked == null || !CATEGORY.matcher(asked).matches()) {
       throw Access.fail(Response.Status.NOT_FOUND, "no-such-category", "there is no category " + asked);
     }
-    return s.lists().resolve(asked).orElseThrow(() -> Access.fail(Response.Status.NOT_FOUND,
-        "no-such-category", "there is no category " + asked));
+    return s.policies().lists().find(asked).map(CategoryList::name).orElseThrow(() -> Access.fail(
+        Response.Status.NOT_FOUND, "no-such-category", "there is no category " + asked));
   }
 
   private void logChange(ConsoleUser u, String action, String category, List<CustomEntry> before,
