@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 
 /**
  * The console's configuration file ({@code config/demo/console.yaml}, or the one given to
@@ -34,6 +35,14 @@ public class ConsoleConfiguration extends Configuration {
   /** UT1 lists (folder or .tar.gz) the policy's categories come from; empty for none. */
   @JsonProperty
   public String lists = "";
+
+  /**
+   * Folders (relative to the installation folder, or absolute) the console may import UT1 lists
+   * from by server path; any other path is refused, symlinks resolved.
+   */
+  @NotNull
+  @JsonProperty
+  public List<@NotBlank String> listImportRoots = List.of("data", "var/lists");
 
   /** Where the one-time password of the first admin account is written (mode 0600). */
   @NotBlank

@@ -10,6 +10,7 @@ import org.campusgate.console.auth.AuthenticationFilter;
 import org.campusgate.console.auth.RoleCheck;
 import org.campusgate.console.core.ConsoleServices;
 import org.campusgate.console.resources.I18nResource;
+import org.campusgate.console.resources.ListsResource;
 import org.campusgate.console.resources.PolicyResource;
 import org.campusgate.console.resources.SessionResource;
 import org.eclipse.jetty.server.Server;
@@ -26,6 +27,7 @@ final class ConsoleWiring {
     env.jersey().register(new I18nResource());
     env.jersey().register(new PolicyResource(s));
     env.jersey().register(new org.campusgate.console.resources.AuditResource(s));
+    env.jersey().register(new ListsResource(s));
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }

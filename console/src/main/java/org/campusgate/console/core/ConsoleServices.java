@@ -12,8 +12,7 @@ import org.campusgate.console.auth.PasswordLogin;
 import org.campusgate.console.auth.Sessions;
 import org.campusgate.console.db.ConsoleDatabase;
 import org.campusgate.gateway.identity.PasswordHashes;
-import org.campusgate.policy.lists.ListSet;
-import org.campusgate.policy.lists.Ut1Importer;
+import org.campusgate.console.lists.BlockLists;
 
 /**
  * The console's services, made once at start and handed to the resources: the database and its
@@ -26,6 +25,7 @@ public final class ConsoleServices {
   private final ObjectMapper json;
   private final AdminLog adminLog;
   private final PolicyService policies;
+  private final BlockLists lists;
   private final GatewayBindings bindings;
   private final PasswordHashes hasher;
   private final Sessions sessions;
@@ -35,13 +35,14 @@ public final class ConsoleServices {
   private volatile LocalGateway gateway;
 
   private ConsoleServices(ConsoleConfiguration config, Clock clock, ConsoleDatabase db,
-      ObjectMapper json, ListSet lists, Path home) throws Exception {
+      ObjectMapper json, BlockLists lists, Path home) throws Exception {
     this.localSchool = config.school.id;
     this.clock = clock;
     this.db = db;
     this.json = json;
     this.adminLog = new AdminLog(db.adminLog(), json);
-    this.policies = new PolicyService(db.policies(), adminLog, lists);
+    this.lists = lists;
+    this.policies = new PolicyService(db.policies(), adminLog, lists.inForce());
     this.bindings = new GatewayBindings(db.people(), clock);
     this.hasher = new PasswordHashes();
     ConsoleConfiguration.SessionSection s = config.sessions;
@@ -58,12 +59,14 @@ public final class ConsoleServices {
     this.initialAdminPassword = first.firstAdmin(home.resolve(config.initialAdminPasswordFile));
   }
 
-  /** Loads the lists, then creates what a first start needs (school, policy, first admin). */
+  /**
+   * Loads the lists (the newest import made in the console, else the configured ones, with the
+   * custom entries), then creates what a first start needs (school, policy, first admin).
+   */
   public static ConsoleServices start(ConsoleConfiguration config, Path home, Clock clock,
       ConsoleDatabase db, ObjectMapper json) throws Exception {
-    ListSet lists = config.lists.isBlank() ? ListSet.EMPTY
-        : Ut1Importer.importPath(home.resolve(config.lists));
-    return new ConsoleServices(config, clock, db, json, lists, home);
+    return new ConsoleServices(config, clock, db, json, BlockLists.load(config, home, db, clock),
+        home);
   }
 
   public void attachStore(AuditStore store) {
@@ -97,6 +100,11 @@ public final class ConsoleServices {
 
   public PolicyService policies() {
     return policies;
+  }
+
+  /** The block lists in force: imported set and custom entries. */
+  public BlockLists lists() {
+    return lists;
   }
 
   public GatewayBindings bindings() {
