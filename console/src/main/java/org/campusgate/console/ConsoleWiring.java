@@ -9,9 +9,12 @@ import java.util.EnumSet;
 import org.campusgate.console.auth.AuthenticationFilter;
 import org.campusgate.console.auth.RoleCheck;
 import org.campusgate.console.core.ConsoleServices;
+import org.campusgate.console.resources.AdminLogResource;
 import org.campusgate.console.resources.I18nResource;
+import org.campusgate.console.resources.PeopleResource;
 import org.campusgate.console.resources.PolicyResource;
 import org.campusgate.console.resources.SessionResource;
+import org.campusgate.console.resources.TokenResource;
 import org.eclipse.jetty.server.Server;
 
 /** The one place that lists what the console serves: filters, resources, health checks. */
@@ -25,6 +28,9 @@ final class ConsoleWiring {
     env.jersey().register(new SessionResource(s));
     env.jersey().register(new I18nResource());
     env.jersey().register(new PolicyResource(s));
+    env.jersey().register(new PeopleResource(s));
+    env.jersey().register(new TokenResource(s));
+    env.jersey().register(new AdminLogResource(s));
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }
