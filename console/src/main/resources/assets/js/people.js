@@ -140,7 +140,7 @@ async function runImport(dryRun) {
     if (!dryRun) await Promise.all([loadUsers(), loadGroups(), loadBindings()]);
   } catch (e) {
     out.replaceChildren(el('div', { class: 'error', role: 'alert' }, describe(e),
-      el('ul', {}, (e.details || []).map(d => el('li', {}, (d.line > 0 ? t('people.line', d.line) + ' ' : '') + d.message)))));
+      el('ul', {}, (e.details || []).map(d => el('li', {}, (d.row > 0 ? t('people.line', d.row) + ' ' : '') + (d.column ? d.column + ': ' : '') + d.message)))));
   }
 }
 

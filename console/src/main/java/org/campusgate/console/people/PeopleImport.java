@@ -25,7 +25,7 @@ import org.campusgate.console.db.SchoolUser;
  * Imports a school's users from CSV (UTF-8, a header row, then one user per row):
  *
  * <pre>
- * login,display_name,groups,networks
+ * login,display_name,groups,ip
  * s2026001,张小明,students;grade7,10.1.7.21
  * t-chen,陈老师,teachers,"10.1.9.0/28;2001:db8:9::/64"
  * </pre>
@@ -33,7 +33,7 @@ import org.campusgate.console.db.SchoolUser;
  * <p>{@code login} is required; the other columns are optional and may come in any order. A user
  * not yet in the school is created; an existing one gets the row's display name and (when the
  * file has a {@code groups} column) exactly the row's groups. Groups that do not exist yet are
- * created. Networks are bound to the row's user; a network already bound to the same user is left
+ * created. Networks ({@code ip}: addresses or CIDRs, several separated by {@code ;}) are bound to the row's user; a network already bound to the same user is left
  * as it is, one bound to anyone else is an error. Users missing from the file are kept.
  *
  * <p>The file is checked whole before anything is written: any error (each with its line) and
@@ -42,15 +42,19 @@ import org.campusgate.console.db.SchoolUser;
  */
 public final class PeopleImport {
   /** Largest file accepted. */
-  public static final int MAX_BYTES = 4 * 1024 * 1024;
+  public static final int MAX_BYTES = 5 * 1024 * 1024;
   /** Most user rows accepted. */
   public static final int MAX_ROWS = 20_000;
   /** Most errors reported; the rest are counted. */
   static final int MAX_ERRORS = 100;
-  private static final Set<String> COLUMNS = Set.of("login", "display_name", "groups", "networks");
+  private static final Set<String> COLUMNS = Set.of("login", "display_name", "groups", "ip");
 
-  /** One problem, on a line of the file. */
-  public record LineError(int line, String message) {}
+  /**
+   * One problem: the line of the file it is on (the header is line 1; a quoted field may span
+   * lines, so this is the line the row starts on), the column when one is at fault, and what is
+   * wrong.
+   */
+  public record LineError(int row, String column, String message) {}
 
   /** What an import did (or, for a dry run, would do). */
   public record Report(boolean dryRun, int rows, List<String> created, List<String> updated,
@@ -103,18 +107,18 @@ public final class PeopleImport {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(file)).toString();
     } catch (CharacterCodingException e) {
-      throw invalid(List.of(new LineError(0,
+      throw invalid(List.of(new LineError(0, null,
           "the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")));
     }
     try {
       List<CsvReader.Row> rows = CsvReader.read(text, MAX_ROWS + 1);
       if (rows.isEmpty()) {
-        throw invalid(List.of(new LineError(1, "the file is empty; the first row names the "
-            + "columns: login,display_name,groups,networks")));
+        throw invalid(List.of(new LineError(1, null, "the file is empty; the first row names the "
+            + "columns: login,display_name,groups,ip")));
       }
       return rows;
     } catch (CsvReader.MalformedCsvException e) {
-      throw invalid(List.of(new LineError(e.line(), e.getMessage().substring(
+      throw invalid(List.of(new LineError(e.line(), null, e.getMessage().substring(
           e.getMessage().indexOf(": ") + 2))));
     }
   }
@@ -127,15 +131,15 @@ public final class PeopleImport {
     for (int i = 0; i < header.fields().size(); i++) {
       String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
       if (!COLUMNS.contains(name)) {
-        errors.add(new LineError(header.line(), "unknown column '" + Names.shorten(name)
-            + "' (the columns are login, display_name, groups, networks)"));
+        errors.add(new LineError(header.line(), null, "unknown column '" + Names.shorten(name)
+            + "' (the columns are login, display_name, groups, ip)"));
       } else if (column.putIfAbsent(name, i) != null) {
-        errors.add(new LineError(header.line(), "the column " + name + " appears twice"));
+        errors.add(new LineError(header.line(), null, "the column " + name + " appears twice"));
       }
     }
     if (!column.containsKey("login")) {
-      errors.add(new LineError(header.line(), "the first row must name the columns and include "
-          + "login, e.g. login,display_name,groups,networks"));
+      errors.add(new LineError(header.line(), null, "the first row must name the columns and include "
+          + "login, e.g. login,display_name,groups,ip"));
     }
     if (!errors.isEmpty()) {
       throw invalid(errors);
@@ -162,6 +166,7 @@ public final class PeopleImport {
         continue;
       }
       plan.rows++;
+      String at = "login";
       try {
         String login = Names.login(cell(row, column, "login"));
         Integer first = loginLine.putIfAbsent(login, row.line());
@@ -169,7 +174,9 @@ public final class PeopleImport {
           throw RefusedRequest.invalid("duplicate", "the login " + login
               + " is also on line " + first);
         }
+        at = "display_name";
         String display = Names.displayName(cell(row, column, "display_name"), login);
+        at = "groups";
         Set<String> rowGroups = new TreeSet<>();
         for (String g : split(cell(row, column, "groups"))) {
           rowGroups.add(Names.group(g));
@@ -178,8 +185,9 @@ public final class PeopleImport {
           throw RefusedRequest.invalid("too-many-groups", "more than "
               + PeopleService.MAX_GROUPS_PER_USER + " groups");
         }
+        at = "ip";
         List<String> networks = new ArrayList<>();
-        for (String n : split(cell(row, column, "networks"))) {
+        for (String n : split(cell(row, column, "ip"))) {
           String cidr = Cidrs.canonical(n);
           Integer other = networkLine.putIfAbsent(cidr, row.line());
           if (other != null) {
@@ -211,7 +219,7 @@ public final class PeopleImport {
           }
         }
       } catch (RefusedRequest e) {
-        errors.add(new LineError(row.line(), e.getMessage()));
+        errors.add(new LineError(row.line(), at, e.getMessage()));
       }
       if (errors.size() > MAX_ERRORS) {
         break;

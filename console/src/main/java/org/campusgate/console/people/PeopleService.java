@@ -167,6 +167,37 @@ public final class PeopleService {
     publish(school, actor);
   }
 
+  /** Puts a user in a group. @throws RefusedRequest 409 {@code already-member} */
+  public UserView addMember(String actor, String school, String group, String login) {
+    SchoolGroup g = findGroup(school, group);
+    SchoolUser u = find(school, login);
+    UserView before = user(school, u.login());
+    try {
+      people.addMember(school, u.id(), g.id());
+    } catch (ConstraintViolationException e) {
+      throw duplicateOr(e, "already-member", u.login() + " is in " + g.name() + " already");
+    }
+    UserView after = user(school, u.login());
+    log.record(actor, "membership.add", "user:" + school + "/" + u.login(), school, before, after);
+    publish(school, actor);
+    return after;
+  }
+
+  /** Takes a user out of a group. @throws RefusedRequest 404 {@code not-a-member} */
+  public UserView removeMember(String actor, String school, String group, String login) {
+    SchoolGroup g = findGroup(school, group);
+    SchoolUser u = find(school, login);
+    UserView before = user(school, u.login());
+    if (!people.removeMember(u.id(), g.id())) {
+      throw RefusedRequest.notFound("not-a-member", u.login() + " is not in " + g.name());
+    }
+    UserView after = user(school, u.login());
+    log.record(actor, "membership.remove", "user:" + school + "/" + u.login(), school, before,
+        after);
+    publish(school, actor);
+    return after;
+  }
+
   // ---- bindings
 
   public List<BindingView> bindings(String school) {

@@ -20,8 +20,9 @@ import org.campusgate.console.db.AdminAction;
 import org.campusgate.console.db.ConsoleRole;
 
 /**
- * The admin action log, newest first, a page at a time: who changed what, when, with the state
- * before and after. District admins and inspectors read every school's entries and the
+ * The admin action log a page at a time: who changed what, when, with the state before and
+ * after. {@code after=ID} pages oldest first from entry ID (0: the start), {@code before=ID} pages
+ * newest first (neither: the newest page); {@code next} continues in the same direction. District admins and inspectors read every school's entries and the
  * district-wide ones; a school admin reads their school's.
  */
 @Path("/v1/admin-log")
@@ -39,18 +40,20 @@ public final class AdminLogResource {
   public record Entry(long id, Instant at, String actor, String action, String target,
       String school, JsonNode before, JsonNode after) {}
 
-  /** A page; {@code next} is the {@code before} of the next (older) page, null at the end. */
+  /** A page; {@code next} is the id to pass as the same parameter for the next page, null at the end. */
   public record Page(List<Entry> entries, Long next) {}
 
   @GET
   @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN, Roles.INSPECTOR})
-  public Page page(@QueryParam("school") String school, @QueryParam("before") Long before,
-      @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+  public Page page(@QueryParam("school") String school, @QueryParam("after") Long after,
+      @QueryParam("before") Long before, @QueryParam("limit") Integer limit,
+      @Context SecurityContext sc) {
     ConsoleUser u = Access.user(sc);
     int size = limit == null ? 100 : limit;
-    if (size < 1 || size > MAX_PAGE || (before != null && before < 1)) {
+    if (size < 1 || size > MAX_PAGE || (before != null && before < 1) || (after != null && after < 0)
+        || (before != null && after != null)) {
       throw Access.fail(Response.Status.BAD_REQUEST, "bad-request",
-          "limit 1.." + MAX_PAGE + ", before a positive entry id");
+          "limit 1.." + MAX_PAGE + "; after (>= 0) or before (> 0) an entry id, not both");
     }
     String only = school == null || school.isBlank() ? null : school;
     if (u.role() == ConsoleRole.SCHOOL_ADMIN) {
@@ -61,8 +64,8 @@ public final class AdminLogResource {
     } else if (only != null) {
       Access.toRead(sc, s.db(), only);
     }
-    List<AdminAction> rows = s.adminLog().dao().latest(only,
-        before == null ? Long.MAX_VALUE : before, size);
+    List<AdminAction> rows = after != null ? s.adminLog().dao().page(only, after, size)
+        : s.adminLog().dao().latest(only, before == null ? Long.MAX_VALUE : before, size);
     List<Entry> entries = rows.stream().map(a -> new Entry(a.id(), a.at(), a.actor(), a.action(),
         a.target(), a.schoolId(), json(a.beforeJson()), json(a.afterJson()))).toList();
     Long next = rows.size() == size ? rows.get(rows.size() - 1).id() : null;

@@ -187,6 +187,24 @@ public final class PeopleResource {
     return Refusals.answer(() -> people.members(school, name));
   }
 
+  @PUT
+  @Path("/groups/{name}/members/{login}")
+  @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN})
+  public UserView addMember(@PathParam("school") String school, @PathParam("name") String name,
+      @PathParam("login") String login, @Context SecurityContext sc) {
+    String actor = Access.toAdminister(sc, s.db(), school).name();
+    return Refusals.answer(() -> people.addMember(actor, school, name, login));
+  }
+
+  @DELETE
+  @Path("/groups/{name}/members/{login}")
+  @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN})
+  public UserView removeMember(@PathParam("school") String school, @PathParam("name") String name,
+      @PathParam("login") String login, @Context SecurityContext sc) {
+    String actor = Access.toAdminister(sc, s.db(), school).name();
+    return Refusals.answer(() -> people.removeMember(actor, school, name, login));
+  }
+
   @DELETE
   @Path("/groups/{name}")
   @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN})

@@ -19,7 +19,7 @@ import org.campusgate.console.core.ConsoleServices;
 import org.campusgate.console.tokens.ApiTokens;
 
 /**
- * API tokens, for scripts ({@code Authorization: Bearer cg_...}): district admins list, issue
+ * API tokens, for scripts ({@code Authorization: Bearer cgt_...}): district admins list, issue
  * and revoke them. Issuing answers the secret once. A token cannot issue or revoke tokens, so a
  * leaked token cannot make itself a successor.
  */

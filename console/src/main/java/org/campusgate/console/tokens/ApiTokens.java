@@ -13,8 +13,8 @@ import org.campusgate.console.db.ConsoleRole;
 import org.campusgate.console.db.TokenDao;
 
 /**
- * Issues and revokes API tokens. A token's secret ({@code cg_} and 43 random URL-safe
- * characters, 256 bits) is answered once, when it is issued; only its hash is stored. A token
+ * Issues and revokes API tokens. A token's secret ({@code cgt_} and 32 random bytes in
+ * base64url, 43 characters) is answered once, when it is issued; only its hash is stored. A token
  * has a role like an account, and school-bound roles name their school. Every issue and revocation
  * is in the admin log; the token's actions are logged as {@code token:<name>}.
  */
@@ -96,7 +96,7 @@ public final class ApiTokens {
     }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
-    String secret = "cg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = "cgt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     TokenView view = TokenView.of(db.tokens().create(TokenDao.hashOf(secret), name, role, school));
     log.record(actor, "token.create", target(view), school, null, view);
     return new Issued(view, secret);

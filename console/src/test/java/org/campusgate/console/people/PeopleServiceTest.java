@@ -159,7 +159,7 @@ class PeopleServiceTest {
   @Test
   void aDryRunSaysWhatAnImportWouldDoAndChangesNothing() {
     people.createUser("admin", "north", new UserInput("ann", "Ann", List.of("students")));
-    String csv = "login,display_name,groups,networks\n"
+    String csv = "login,display_name,groups,ip\n"
         + "ann,Ann Li,students;chess,\n"
         + "s2026001,张小明,students,10.1.7.21\n"
         + "t-chen,\"Chen, Teacher\",teachers,10.1.9.0/28;2001:DB8:9::/64\n";
@@ -190,7 +190,7 @@ class PeopleServiceTest {
   void aFileWithErrorsIsRefusedWholeWithEveryLineAtFault() {
     people.createUser("admin", "north", new UserInput("ann", "Ann", List.of()));
     people.bind("admin", "north", new BindingInput("10.0.0.1", "ann", null));
-    String csv = "login,display_name,networks\n"
+    String csv = "login,display_name,ip\n"
         + "ok1,Fine,10.5.0.1\n"
         + "bad login,X,\n"
         + "ok2,Fine,10.0.0.1\n"
@@ -200,8 +200,10 @@ class PeopleServiceTest {
         .isInstanceOfSatisfying(RefusedRequest.class, e -> {
           assertThat(e.status()).isEqualTo(422);
           assertThat(e.code()).isEqualTo("invalid-csv");
-          assertThat(e.details()).extracting(d -> ((PeopleImport.LineError) d).line())
+          assertThat(e.details()).extracting(d -> ((PeopleImport.LineError) d).row())
               .containsExactly(3, 4, 5, 6);
+          assertThat(e.details()).extracting(d -> ((PeopleImport.LineError) d).column())
+              .containsExactly("login", "ip", "ip", "login");
           assertThat(e.details().toString()).contains("is bound already to the user ann",
               "host bits set", "also on line 2");
         });

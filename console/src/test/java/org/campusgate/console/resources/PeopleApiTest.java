@@ -69,6 +69,18 @@ class PeopleApiTest {
     assertThat(console.get("/schools/nowhere/users", district).json().get("error").asText())
         .isEqualTo("no-such-school");
 
+    console.post("/schools/north/groups", northAdmin, "{\"name\":\"chess\"}");
+    assertThat(console.call("PUT", "/schools/north/groups/chess/members/s7001", northAdmin, null,
+        null).json().get("groups").toString()).isEqualTo("[\"chess\",\"grade7\"]");
+    assertThat(console.call("PUT", "/schools/north/groups/chess/members/s7001", northAdmin, null,
+        null).json().get("error").asText()).isEqualTo("already-member");
+    assertThat(console.delete("/schools/north/groups/chess/members/s7001", northAdmin).json()
+        .get("groups").toString()).isEqualTo("[\"grade7\"]");
+    assertThat(console.delete("/schools/north/groups/chess/members/s7001", northAdmin).status())
+        .isEqualTo(404);
+    assertThat(console.call("PUT", "/schools/north/groups/chess/members/s7001", southAdmin, null,
+        null).status()).isEqualTo(403);
+
     assertThat(console.get("/schools/north/users", inspector).status()).isEqualTo(403);
     assertThat(console.get("/schools/north/groups", inspector).json().toString())
         .contains("\"name\":\"grade7\"", "\"members\":1");
@@ -94,7 +106,7 @@ class PeopleApiTest {
 
   @Test
   void aCsvImportIsCheckedWholeThenAppliedAndLogged() throws Exception {
-    String csv = "login,display_name,groups,networks\n"
+    String csv = "login,display_name,groups,ip\n"
         + "t-chen,\"Chen, Teacher\",teachers,10.9.0.0/28\n"
         + "t-liu,刘老师,teachers;staff,\n";
     Answer dry = console.call("POST", "/schools/north/users/import?dryRun=true", northAdmin,
@@ -109,13 +121,14 @@ class PeopleApiTest {
         .isEqualTo("[\"staff\",\"teachers\"]");
 
     Answer bad = console.call("POST", "/schools/north/users/import", northAdmin, "text/csv",
-        "login,networks\nok,10.0.0.1\n,\nbad*,\n");
+        "login,ip\nok,10.0.0.1\n,\nbad*,\n");
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.json().get("error").asText()).isEqualTo("invalid-csv");
-    assertThat(bad.json().get("details").get(0).get("line").asInt()).isEqualTo(4);
+    assertThat(bad.json().get("details").get(0).get("row").asInt()).isEqualTo(4);
+    assertThat(bad.json().get("details").get(0).get("column").asText()).isEqualTo("login");
 
     Answer huge = console.call("POST", "/schools/north/users/import", northAdmin, "text/csv",
-        "login\n" + "x\n".repeat(2_200_000));
+        "login\n" + "x\n".repeat(2_700_000));
     assertThat(huge.status()).isEqualTo(413);
 
     JsonNode log = console.get("/admin-log?school=north&limit=5", northAdmin).json();
@@ -141,6 +154,13 @@ class PeopleApiTest {
     JsonNode second = console.get("/admin-log?limit=1&before=" + next, district).json();
     assertThat(second.get("entries").get(0).get("id").asLong()).isLessThan(next);
     assertThat(console.get("/admin-log?limit=0", district).status()).isEqualTo(400);
+
+    JsonNode oldest = console.get("/admin-log?after=0&limit=2", district).json();
+    long firstId = oldest.get("entries").get(0).get("id").asLong();
+    assertThat(oldest.get("entries").get(1).get("id").asLong()).isGreaterThan(firstId);
+    assertThat(console.get("/admin-log?after=" + oldest.get("next").asLong() + "&limit=1", district)
+        .json().get("entries").get(0).get("id").asLong())
+        .isGreaterThan(oldest.get("entries").get(1).get("id").asLong());
   }
 
   @Test
@@ -151,7 +171,7 @@ class PeopleApiTest {
     assertThat(issued.status()).isEqualTo(201);
     String secret = issued.json().get("secret").asText();
     long id = issued.json().get("token").get("id").asLong();
-    assertThat(secret).startsWith("cg_").hasSize(46);
+    assertThat(secret).startsWith("cgt_").hasSize(47);
     assertThat(console.get("/tokens", district).body()).contains("nightly export")
         .doesNotContain(secret);
 
