@@ -9,10 +9,14 @@ import java.util.EnumSet;
 import org.campusgate.console.auth.AuthenticationFilter;
 import org.campusgate.console.auth.RoleCheck;
 import org.campusgate.console.core.ConsoleServices;
+import org.campusgate.console.resources.AdminLogResource;
+import org.campusgate.console.resources.AuditResource;
 import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.ListsResource;
+import org.campusgate.console.resources.PeopleResource;
 import org.campusgate.console.resources.PolicyResource;
 import org.campusgate.console.resources.SessionResource;
+import org.campusgate.console.resources.TokenResource;
 import org.eclipse.jetty.server.Server;
 
 /** The one place that lists what the console serves: filters, resources, health checks. */
@@ -26,8 +30,11 @@ final class ConsoleWiring {
     env.jersey().register(new SessionResource(s));
     env.jersey().register(new I18nResource());
     env.jersey().register(new PolicyResource(s));
-    env.jersey().register(new org.campusgate.console.resources.AuditResource(s));
+    env.jersey().register(new AuditResource(s));
     env.jersey().register(new ListsResource(s));
+    env.jersey().register(new PeopleResource(s));
+    env.jersey().register(new TokenResource(s));
+    env.jersey().register(new AdminLogResource(s));
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }

@@ -66,6 +66,25 @@ public final class AdminLogDao {
     });
   }
 
+  /**
+   * The newest entries first, before entry {@code beforeId} ({@link Long#MAX_VALUE} for the
+   * newest): what a reader of the log pages through.
+   *
+   * @param schoolId only this school's entries, or null for all
+   */
+  public List<AdminAction> latest(String schoolId, long beforeId, int limit) {
+    return jdbi.withHandle(h -> {
+      var query = h.createQuery("SELECT * FROM admin_actions WHERE id < :before"
+              + (schoolId == null ? "" : " AND school_id = :school") + " ORDER BY id DESC LIMIT :limit")
+          .bind("before", beforeId)
+          .bind("limit", limit);
+      if (schoolId != null) {
+        query.bind("school", schoolId);
+      }
+      return query.map((rs, ctx) -> map(rs)).list();
+    });
+  }
+
   private static AdminAction map(ResultSet rs) throws SQLException {
     return new AdminAction(rs.getLong("id"), Sql.instant(rs, "at"), rs.getString("actor"),
         rs.getString("action"), rs.getString("target"), rs.getString("school_id"),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,6 +22,15 @@ public final class PeopleDao {
   PeopleDao(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: every call it makes on this database's DAOs from this
+   * thread shares the transaction's connection (Jdbi reuses the thread's handle), so a failure
+   * anywhere leaves nothing behind.
+   */
+  public <T> T inTransaction(Supplier<T> work) {
+    return jdbi.inTransaction(h -> work.get());
   }
 
   /** Adds a user. @throws ConstraintViolationException DUPLICATE when the school already has this login */
@@ -52,6 +62,14 @@ public final class PeopleDao {
         .list());
   }
 
+  /** Changes a user's display name. @return false when there is no such user */
+  public boolean renameUser(long userId, String displayName) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET display_name = :display WHERE id = :id")
+        .bind("display", displayName)
+        .bind("id", userId)
+        .execute()) == 1;
+  }
+
   /** Removes a user with their memberships and bindings. @return false when there was no such user */
   public boolean deleteUser(long userId) {
     return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", userId).execute()) == 1;
@@ -66,6 +84,29 @@ public final class PeopleDao {
             .bind("name", name)
             .bind("now", now));
     return new SchoolGroup(id, schoolId, name, now);
+  }
+
+  /** The school's group with this name. */
+  public Optional<SchoolGroup> findGroup(String schoolId, String name) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM groups WHERE school_id = :school AND name = :name")
+        .bind("school", schoolId)
+        .bind("name", name)
+        .map((rs, ctx) -> group(rs))
+        .findOne());
+  }
+
+  /** Removes a group with its memberships and bindings. @return false when there was no such group */
+  public boolean deleteGroup(long groupId) {
+    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM groups WHERE id = :id").bind("id", groupId).execute()) == 1;
+  }
+
+  /** Every membership of the school's users: one query for a whole user list. */
+  public List<Membership> memberships(String schoolId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT user_id, group_id FROM user_groups WHERE school_id = :school ORDER BY user_id, group_id")
+        .bind("school", schoolId)
+        .map((rs, ctx) -> new Membership(rs.getLong("user_id"), rs.getLong("group_id")))
+        .list());
   }
 
   /** The school's groups, by name. */

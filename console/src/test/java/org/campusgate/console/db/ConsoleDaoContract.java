@@ -236,6 +236,44 @@ abstract class ConsoleDaoContract {
     assertThat(people.groups("north")).containsExactly(lab);
   }
 
+  @Test
+  void renamingFindingAndRemovingGroupsAndTheSchoolsMemberships() {
+    PeopleDao people = db.people();
+    SchoolUser ann = people.createUser("north", "ann", "Ann Li");
+    SchoolGroup lab = people.createGroup("north", "lab");
+    SchoolGroup art = people.createGroup("north", "art");
+    people.addMember("north", ann.id(), lab.id());
+    people.addMember("north", ann.id(), art.id());
+    people.bindToGroup("north", "10.5.0.0/16", lab.id(), "admin");
+    SchoolUser southAnn = people.createUser("south", "ann", "South Ann");
+    people.addMember("south", southAnn.id(), people.createGroup("south", "lab").id());
+
+    assertThat(people.renameUser(ann.id(), "Ann Li-Wang")).isTrue();
+    assertThat(people.findUser("north", "ann")).get().extracting(SchoolUser::displayName)
+        .isEqualTo("Ann Li-Wang");
+    assertThat(people.findGroup("north", "lab")).hasValue(lab);
+    assertThat(people.memberships("north")).containsExactlyInAnyOrder(
+        new Membership(ann.id(), lab.id()), new Membership(ann.id(), art.id()));
+
+    assertThat(people.deleteGroup(lab.id())).isTrue();
+    assertThat(people.deleteGroup(lab.id())).isFalse();
+    assertThat(people.groupsOf(ann.id())).containsExactly(art);
+    assertThat(people.bindings("north")).isEmpty();
+  }
+
+  @Test
+  void aTransactionLeavesNothingBehindWhenItFails() {
+    PeopleDao people = db.people();
+    assertViolation(() -> people.inTransaction(() -> {
+      people.createUser("north", "ann", "Ann Li");
+      return people.createUser("north", "ann", "Ann Again");
+    }), ConstraintViolationException.Kind.DUPLICATE);
+    assertThat(people.users("north")).isEmpty();
+
+    people.inTransaction(() -> people.createUser("north", "ben", "Ben Wang"));
+    assertThat(people.users("north")).extracting(SchoolUser::login).containsExactly("ben");
+  }
+
   // ---- policies
 
   @Test
@@ -337,6 +375,10 @@ abstract class ConsoleDaoContract {
     assertThat(log.page(null, b.id(), 1)).containsExactly(c);
     assertThat(a.at()).isEqualTo(NOW_STORED);
     assertThat(log.page(null, 0, 1).get(0).beforeJson()).isEqualTo("{\"version\":1}");
+
+    assertThat(log.latest(null, Long.MAX_VALUE, 3)).containsExactly(d, c, b);
+    assertThat(log.latest(null, b.id(), 10)).containsExactly(a);
+    assertThat(log.latest("south", Long.MAX_VALUE, 10)).containsExactly(d);
   }
 
   @Test
@@ -344,7 +386,7 @@ abstract class ConsoleDaoContract {
     assertThat(AdminLogDao.class.getDeclaredMethods())
         .filteredOn(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
         .extracting(java.lang.reflect.Method::getName)
-        .containsExactlyInAnyOrder("append", "page");
+        .containsExactlyInAnyOrder("append", "page", "latest");
   }
 
   @Test
