@@ -1,7 +1,12 @@
 package org.campusgate.console;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -61,11 +66,7 @@ public final class ConsoleApplication extends Application<ConsoleConfiguration> 
 
   @Override
   public void run(ConsoleConfiguration config, Environment environment) throws Exception {
-    ConsoleDatabase db = config.database.url.isBlank()
-        ? ConsoleDatabase.open(ConsoleDatabase.embeddedUrl(home.resolve(config.database.embeddedDir)),
-            "sa", "", clock)
-        : ConsoleDatabase.open(config.database.url, config.database.user, config.database.password,
-            clock);
+    ConsoleDatabase db = openDatabase(config, home, clock);
     environment.lifecycle().manage(closing(db::close));
     ConsoleServices s = ConsoleServices.start(config, home, clock, db, environment.getObjectMapper());
     services = s;
@@ -91,6 +92,26 @@ public final class ConsoleApplication extends Application<ConsoleConfiguration> 
         "http://" + ConsoleWiring.host(config) + ":" + ConsoleWiring.applicationPort(server) + "/",
         started == null ? Optional.empty() : started.boundAddress(),
         s.initialAdminPassword(), home.resolve(config.initialAdminPasswordFile))));
+  }
+
+  /** Opens (and migrates) the database the configuration names: PostgreSQL by URL, else the embedded H2 file. */
+  public static ConsoleDatabase openDatabase(ConsoleConfiguration config, Path home, Clock clock) {
+    return config.database.url.isBlank()
+        ? ConsoleDatabase.open(ConsoleDatabase.embeddedUrl(home.resolve(config.database.embeddedDir)),
+            "sa", "", clock)
+        : ConsoleDatabase.open(config.database.url, config.database.user, config.database.password,
+            clock);
+  }
+
+  /**
+   * Reads and validates a configuration file as the server does (environment variables
+   * substituted), for commands that work on the configured database without starting it.
+   */
+  public static ConsoleConfiguration readConfiguration(Path file) throws Exception {
+    ObjectMapper json = Jackson.newObjectMapper();
+    return new YamlConfigurationFactory<>(ConsoleConfiguration.class, Validators.newValidator(),
+        json, "dw").build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
+            new EnvironmentVariableSubstitutor(false)), file.toString());
   }
 
   /** The services of the running console (tests reach the policy holder and store through it). */

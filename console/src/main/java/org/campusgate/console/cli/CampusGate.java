@@ -24,7 +24,7 @@ public final class CampusGate {
   }
 
   static CampusGate standard() {
-    return new CampusGate(List.of(new DemoCommand(), new RunCommand(), new GatewayCommand(), new DecideCommand(),
+    return new CampusGate(List.of(new DemoCommand(), new RunCommand(), new TokenCommand(), new GatewayCommand(), new DecideCommand(),
         new AuditCommand(),
         new VerifyEvidenceCommand()));
   }
