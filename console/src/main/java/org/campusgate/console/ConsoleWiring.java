@@ -5,10 +5,17 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.EnumSet;
 import org.campusgate.console.auth.AuthenticationFilter;
 import org.campusgate.console.auth.RoleCheck;
 import org.campusgate.console.core.ConsoleServices;
+import org.campusgate.console.health.AuditStoreCheck;
+import org.campusgate.console.health.ClockDriftCheck;
+import org.campusgate.console.health.DatabaseCheck;
+import org.campusgate.console.health.GatewayListenerCheck;
+import org.campusgate.console.metrics.PrometheusEndpoint;
+import org.campusgate.console.resources.DashboardResource;
 import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.PolicyResource;
 import org.campusgate.console.resources.SessionResource;
@@ -25,6 +32,12 @@ final class ConsoleWiring {
     env.jersey().register(new SessionResource(s));
     env.jersey().register(new I18nResource());
     env.jersey().register(new PolicyResource(s));
+    env.jersey().register(new DashboardResource(s));
+    env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
+    env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
+    env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));
+    if (config.ntp != null) env.healthChecks().register("clock-drift", ClockDriftCheck.of(config.ntp));
+    PrometheusEndpoint.install(env.metrics(), env.admin());
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }
