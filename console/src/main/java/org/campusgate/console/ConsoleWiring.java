@@ -5,12 +5,19 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.EnumSet;
 import org.campusgate.console.auth.AuthenticationFilter;
 import org.campusgate.console.auth.RoleCheck;
 import org.campusgate.console.core.ConsoleServices;
+import org.campusgate.console.health.AuditStoreCheck;
+import org.campusgate.console.health.ClockDriftCheck;
+import org.campusgate.console.health.DatabaseCheck;
+import org.campusgate.console.health.GatewayListenerCheck;
+import org.campusgate.console.metrics.PrometheusEndpoint;
 import org.campusgate.console.resources.AdminLogResource;
 import org.campusgate.console.resources.AuditResource;
+import org.campusgate.console.resources.DashboardResource;
 import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.ListsResource;
 import org.campusgate.console.resources.PeopleResource;
@@ -35,6 +42,14 @@ final class ConsoleWiring {
     env.jersey().register(new PeopleResource(s));
     env.jersey().register(new TokenResource(s));
     env.jersey().register(new AdminLogResource(s));
+    env.jersey().register(new DashboardResource(s));
+    env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
+    env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
+    env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));
+    if (config.ntp != null) {
+      env.healthChecks().register("clock-drift", ClockDriftCheck.of(config.ntp));
+    }
+    PrometheusEndpoint.install(env.metrics(), env.admin());
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }

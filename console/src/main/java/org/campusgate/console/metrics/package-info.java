@@ -1,0 +1,2 @@
+/** The console's metrics for monitoring systems: the Prometheus endpoint on the admin connector. */
+package org.campusgate.console.metrics;
