@@ -54,6 +54,7 @@ function renderTiles(d) {
 function renderTraffic(d) {
   const labels = d.series.map(p => dashTime(p.start, d.zone, d.bucket));
   dashChart('chart-traffic').setOption({
+    animation: false, // figures, not a show: what is drawn is what the data says, at once
     title: d.totals.requests === 0 ? dashEmpty(t('dashboard.empty')) : { show: false },
     tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { data: [t('dashboard.series.requests'), t('dashboard.series.blocked')], top: 0 },
@@ -75,6 +76,7 @@ function renderTraffic(d) {
 function renderTop(id, rows, nameOf) {
   const names = rows.map(r => nameOf(r.name)).reverse();
   dashChart(id).setOption({
+    animation: false,
     title: rows.length === 0 ? dashEmpty(t('dashboard.empty-blocked')) : { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },

@@ -35,6 +35,9 @@ public final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language,
         "--no-proxy-server", "--disable-extensions", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run");
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -75,6 +78,18 @@ public final class Browser implements AutoCloseable {
 
   public void click(String css) {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  /**
+   * Errors the pages logged to the browser console since the last call (script errors, CSP
+   * violations, failed requests), leaving out the missing favicon.
+   */
+  public java.util.List<String> severeConsoleMessages() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> !m.contains("favicon.ico"))
+        .toList();
   }
 
   /** Saves a PNG of the window as target/screenshots/{@code name}.png. */
