@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -138,7 +140,8 @@ class EndpointRolesTest {
         ConsoleHttp http = caller.getValue().map(t -> ConsoleHttp.withToken(CONSOLE, t))
             .orElseGet(() -> new ConsoleHttp(CONSOLE));
         boolean hasBody = Set.of("POST", "PUT", "PATCH").contains(e.method());
-        ConsoleHttp.Answer a = http.send(e.method(), e.path(), hasBody ? "{}" : null);
+        ConsoleHttp.Answer a = http.send(e.method(), e.path(), hasBody ? "{}" : null, true,
+            mediaType(e.javaMethod(), Consumes.class), mediaType(e.javaMethod(), Produces.class));
         matrix.append(String.format(" %14d", a.status()));
         String code = a.status() == 401 || a.status() == 403 ? errorCode(a) : "";
         String expectation;
@@ -164,6 +167,17 @@ class EndpointRolesTest {
     Files.createDirectories(out.getParent());
     Files.writeString(out, matrix);
     assertThat(wrong).isEmpty();
+  }
+
+  /** The endpoint's first declared media type (method, else class), else JSON. */
+  private static String mediaType(Method m, Class<? extends Annotation> kind) {
+    Annotation a = m.getAnnotation(kind);
+    if (a == null) {
+      a = m.getDeclaringClass().getAnnotation(kind);
+    }
+    String[] types = a == null ? new String[0]
+        : a instanceof Consumes c ? c.value() : ((Produces) a).value();
+    return types.length == 0 ? "application/json" : types[0].split(",")[0].strip();
   }
 
   private static String errorCode(ConsoleHttp.Answer a) {

@@ -95,13 +95,19 @@ public final class ConsoleHttp {
 
   /** Sends a request to {@code /api/v1 + path}; {@code withCsrf} false leaves the header out. */
   public Answer send(String method, String path, Object body, boolean withCsrf) {
+    return send(method, path, body, withCsrf, "application/json", "application/json");
+  }
+
+  /** Sends a request with the given body type and accepted answer type. */
+  public Answer send(String method, String path, Object body, boolean withCsrf, String contentType,
+      String accept) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(console.api(path))
-          .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+          .timeout(Duration.ofSeconds(30)).header("Accept", accept);
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
-        b.header("Content-Type", "application/json")
+        b.header("Content-Type", contentType)
             .method(method, HttpRequest.BodyPublishers.ofString(
                 body instanceof String s ? s : JSON.writeValueAsString(body)));
       }
