@@ -7,10 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import org.campusgate.console.api.ApiError;
@@ -80,27 +78,5 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
   private static boolean sameToken(String expected, String given) {
     return expected != null && given != null && MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private record UserContext(ConsoleUser user, boolean secure) implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return user;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return user.role().stableName().equals(role);
-    }
-
-    @Override
-    public boolean isSecure() {
-      return secure;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return user.viaToken() ? "Bearer" : FORM_AUTH;
-    }
   }
 }

@@ -4,9 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import org.campusgate.console.auth.ConsoleUser;
+import org.campusgate.console.auth.UserContext;
 import org.campusgate.console.db.ConsoleRole;
 
 /**
@@ -31,26 +30,6 @@ final class TestCallers implements ContainerRequestFilter {
     String[] parts = h.split(" ");
     ConsoleUser user = new ConsoleUser(parts[1], ConsoleRole.fromStableName(parts[0]),
         parts.length > 2 ? parts[2] : null, null, false);
-    request.setSecurityContext(new SecurityContext() {
-      @Override
-      public Principal getUserPrincipal() {
-        return user;
-      }
-
-      @Override
-      public boolean isUserInRole(String role) {
-        return user.role().stableName().equals(role);
-      }
-
-      @Override
-      public boolean isSecure() {
-        return false;
-      }
-
-      @Override
-      public String getAuthenticationScheme() {
-        return "Bearer";
-      }
-    });
+    request.setSecurityContext(new UserContext(user, false));
   }
 }
