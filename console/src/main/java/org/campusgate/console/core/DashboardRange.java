@@ -3,8 +3,6 @@ package org.campusgate.console.core;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -95,14 +93,7 @@ public record DashboardRange(Instant from, Instant to, TimeBucket bucket, ZoneId
     }
     Instant t;
     try {
-      if (s.length() == 10) {
-        LocalDate d = LocalDate.parse(s);
-        t = (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
-      } else if (s.endsWith("Z") || s.endsWith("z")) {
-        t = Instant.parse(s.toUpperCase(java.util.Locale.ROOT));
-      } else {
-        t = OffsetDateTime.parse(s).toInstant();
-      }
+      t = TimeText.parse(s, zone, endOfDay, false);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(name + " must be a date (2026-03-01) or a time with "
           + "offset (2026-03-01T08:00:00Z), not '" + s + "'");

@@ -5,13 +5,10 @@ import inet.ipaddr.IPAddressString;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +17,7 @@ import java.util.regex.Pattern;
 import org.campusgate.audit.AuditQuery;
 import org.campusgate.audit.SortOrder;
 import org.campusgate.audit.net.StrictIp;
+import org.campusgate.console.core.TimeText;
 
 /**
  * The query parameters the audit endpoints share, read as text and checked here so that bad
@@ -84,18 +82,8 @@ public final class AuditParams {
       return null;
     }
     try {
-      if (v.length() == 10) {
-        LocalDate d = LocalDate.parse(v);
-        return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
-      }
-      if (v.endsWith("Z") || v.endsWith("z")) {
-        return Instant.parse(v.toUpperCase(Locale.ROOT));
-      }
-      if (v.matches(".*[+-]\\d\\d:?\\d\\d$") && v.indexOf('T') > 0) {
-        return OffsetDateTime.parse(v).toInstant();
-      }
-      return LocalDateTime.parse(v).atZone(zone).toInstant();
-    } catch (DateTimeParseException e) {
+      return TimeText.parse(v, zone, end, true);
+    } catch (DateTimeException e) {
       throw bad("bad-time", name + " must be an ISO-8601 instant or date, not '" + v + "'");
     }
   }
