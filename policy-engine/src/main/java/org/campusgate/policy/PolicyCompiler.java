@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.campusgate.policy.apps.AppRegister;
 import org.campusgate.policy.document.PolicyDocument;
 import org.campusgate.policy.document.Ref;
 import org.campusgate.policy.document.RuleSpec;
@@ -24,7 +25,14 @@ import org.campusgate.policy.schedule.Schedule;
 public final class PolicyCompiler {
   private PolicyCompiler() {}
 
+  /** Compiles with no app register: no request maps to an app. */
   public static PolicySnapshot compile(PolicyDocument doc, ListSet lists) throws InvalidPolicyException {
+    return compile(doc, lists, AppRegister.empty());
+  }
+
+  /** Compiles a policy that decides learning apps with {@code register}. */
+  public static PolicySnapshot compile(PolicyDocument doc, ListSet lists, AppRegister register)
+      throws InvalidPolicyException {
     List<PolicyError> errors = new ArrayList<>();
 
     // Category ids: the school's own lists first, then every imported one. Categories no rule
@@ -101,7 +109,7 @@ public final class PolicyCompiler {
           categories(rule.allow(), index, lists, words), categories(rule.block(), index, lists, words),
           rule.otherwise()));
     }
-    return new PolicySnapshot(doc, index, rules, groupIds, custom.keySet(), bypass);
+    return new PolicySnapshot(doc, index, rules, groupIds, custom.keySet(), bypass, register);
   }
 
   private static CategoryList resolve(Ref ref, Map<String, CategoryList> custom, ListSet lists,

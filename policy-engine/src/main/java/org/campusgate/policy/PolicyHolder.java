@@ -20,7 +20,8 @@ public final class PolicyHolder {
   }
 
   /**
-   * Puts {@code next} in force.
+   * Puts {@code next} in force: a newer policy version, or the same version with a newer app
+   * register.
    *
    * @return the snapshot it replaced
    * @throws IllegalArgumentException when {@code next} is not newer than the one in force
@@ -29,9 +30,12 @@ public final class PolicyHolder {
     Objects.requireNonNull(next, "next");
     while (true) {
       PolicySnapshot previous = current.get();
-      if (next.version() <= previous.version()) {
+      boolean newerRegister = next.version() == previous.version()
+          && next.register().revision() > previous.register().revision();
+      if (next.version() <= previous.version() && !newerRegister) {
         throw new IllegalArgumentException("policy version " + next.version()
-            + " is not newer than the one in force (" + previous.version() + ")");
+            + " (register " + next.register().revision() + ") is not newer than the one in force ("
+            + previous.version() + ", register " + previous.register().revision() + ")");
       }
       if (current.compareAndSet(previous, next)) {
         return previous;

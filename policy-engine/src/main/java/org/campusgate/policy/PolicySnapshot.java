@@ -6,6 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
+import java.util.Objects;
+import org.campusgate.policy.apps.App;
+import org.campusgate.policy.apps.AppRegister;
+import org.campusgate.policy.apps.AppRules;
 import org.campusgate.policy.document.PolicyDocument;
 import org.campusgate.policy.match.CategoryIndex;
 import org.campusgate.policy.url.CanonicalUrl;
@@ -38,9 +43,14 @@ public final class PolicySnapshot {
   private final boolean[] bypass;
   /** Category ids in the order they are reported when several match: own lists, bypass, others. */
   private final int[] priority;
+  private final String guestName;
+  private final AppRegister register;
+  private final AppRules appRules;
+  private final AppDecisions apps;
 
   PolicySnapshot(PolicyDocument doc, CategoryIndex index, List<CompiledRule> rules,
-      Map<String, Integer> groupIds, Set<String> customNames, Set<String> bypassNames) {
+      Map<String, Integer> groupIds, Set<String> customNames, Set<String> bypassNames,
+      AppRegister register) {
     this.schoolId = doc.schoolId();
     this.schoolName = doc.schoolName();
     this.version = doc.version();
@@ -68,6 +78,55 @@ public final class PolicySnapshot {
       }
     }
     this.priority = order.stream().mapToInt(Integer::intValue).toArray();
+    this.guestName = doc.unauthenticatedGroup();
+    this.register = register;
+    this.appRules = doc.appRules();
+    this.apps = new AppDecisions(register, appRules, zone, schoolId);
+  }
+
+  /** The same policy deciding with another register (a register change, not a policy change). */
+  private PolicySnapshot(PolicySnapshot p, AppRegister register) {
+    this.schoolId = p.schoolId;
+    this.schoolName = p.schoolName;
+    this.version = p.version;
+    this.zone = p.zone;
+    this.defaultAllow = p.defaultAllow;
+    this.guestGroup = p.guestGroup;
+    this.groupIds = p.groupIds;
+    this.groupWords = p.groupWords;
+    this.index = p.index;
+    this.rules = p.rules;
+    this.custom = p.custom;
+    this.bypass = p.bypass;
+    this.priority = p.priority;
+    this.guestName = p.guestName;
+    this.register = register;
+    this.appRules = p.appRules;
+    this.apps = new AppDecisions(register, appRules, zone, schoolId);
+  }
+
+  /**
+   * This policy with {@code next} as its register: same version, decisions about apps follow
+   * the new filings. {@link PolicyHolder#publish} accepts it when its register is newer.
+   */
+  public PolicySnapshot withRegister(AppRegister next) {
+    return new PolicySnapshot(this, Objects.requireNonNull(next, "next"));
+  }
+
+  public AppRegister register() {
+    return register;
+  }
+
+  public AppRules appRules() {
+    return appRules;
+  }
+
+  /**
+   * Whether the register's filing data is older than the school allows at {@code t} (minors
+   * then fail closed on learning apps: an alert to show).
+   */
+  public boolean registerStale(Instant t) {
+    return !register.apps().isEmpty() && apps.stale(t);
   }
 
   public String schoolId() {
@@ -100,8 +159,50 @@ public final class PolicySnapshot {
     return index.domainEntries();
   }
 
-  /** Decides one request. Never returns null and never throws for a well-formed context. */
+  /**
+   * Decides one request, in the order of RULES.md §3: authentication (step 0), then for a
+   * request that maps to a catalogue app a block by category (1) and the app steps 2–8, then
+   * the URL policy (9). Never returns null and never throws for a well-formed context.
+   */
   public Decision decide(RequestContext request) {
+    if (request.user() == null && guestGroup < 0) {
+      return new Decision(Action.AUTH_REQUIRED, ReasonCode.AUTH_REQUIRED, null, null, null, version);
+    }
+    Decision url = urlPolicy(request);
+    App app = register.apps().isEmpty() ? null : register.match(request.target());
+    if (app == null) {
+      return url;
+    }
+    if (url.action() == Action.BLOCK && (url.reason() == ReasonCode.CATEGORY_BLOCKED
+        || url.reason() == ReasonCode.URL_BLOCKED || url.reason() == ReasonCode.BYPASS_BLOCKED)) {
+      return about(url, app, null, null, null);
+    }
+    Set<String> groups = request.user() == null ? Set.of(guestName) : request.user().groups();
+    AppDecisions.Outcome o = apps.decide(app, groups, request.time());
+    String providerNumber = o.provider() == null ? null : o.provider().filingNumber();
+    String filingId = o.filing() == null ? null : o.filing().id();
+    if (o.blocks()) {
+      return new Decision(Action.BLOCK, o.block(), APP_RULE, url.category(), app.id(), version,
+          app.name(), providerNumber, filingId, o.notice());
+    }
+    if (!url.allowed() && url.reason() == ReasonCode.NOT_ALLOWED && o.filing() != null) {
+      // A confirmed school filing is the school's own allow-list entry for the app.
+      return new Decision(Action.ALLOW, ReasonCode.ALLOWED, APP_RULE, url.category(), app.id(),
+          version, app.name(), providerNumber, filingId, o.notice());
+    }
+    return about(url, app, providerNumber, filingId, o.notice());
+  }
+
+  /** The rule id recorded when the register, not a policy rule, decided. */
+  public static final String APP_RULE = "app-register";
+
+  private Decision about(Decision d, App app, String providerNumber, String filingId, AppNotice notice) {
+    return new Decision(d.action(), d.reason(), d.ruleId(), d.category(), app.id(), d.policyVersion(),
+        app.name(), providerNumber, filingId, notice);
+  }
+
+  /** Step 9, the ordinary URL policy: the rules in order, then the default. */
+  private Decision urlPolicy(RequestContext request) {
     long[] groups = new long[groupWords];
     UserIdentity user = request.user();
     if (user == null) {

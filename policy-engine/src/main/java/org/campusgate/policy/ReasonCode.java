@@ -28,5 +28,7 @@ public enum ReasonCode {
   APP_SCHOOL_FILING_PENDING,
   APP_UNIFORM_CHARGES,
   APP_OUT_OF_SCOPE,
-  APP_AFTER_2100
+  APP_AFTER_2100,
+  /** The register's filing data is older than the school allows: minors fail closed (step 8). */
+  APP_REGISTER_STALE
 }

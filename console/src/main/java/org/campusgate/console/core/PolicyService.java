@@ -202,6 +202,6 @@ public final class PolicyService {
   private static PolicyDocument withVersion(PolicyDocument d, long version) {
     return new PolicyDocument(d.source(), d.schoolId(), d.schoolName(), version, d.zone(),
         d.defaultAllow(), d.unauthenticatedGroup(), d.bypassCategories(), d.groups(),
-        d.schedules(), d.lists(), d.rules());
+        d.schedules(), d.lists(), d.rules(), d.appRules());
   }
 }

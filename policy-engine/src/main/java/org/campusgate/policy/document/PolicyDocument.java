@@ -3,6 +3,7 @@ package org.campusgate.policy.document;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.campusgate.policy.apps.AppRules;
 import org.campusgate.policy.lists.CategoryList;
 import org.campusgate.policy.schedule.Schedule;
 
@@ -25,6 +26,7 @@ import org.campusgate.policy.schedule.Schedule;
  * @param schedules named schedules
  * @param lists the school's own lists, usable like categories
  * @param rules the rules in order
+ * @param appRules the settings of the learning-app rules ({@code apps:})
  */
 public record PolicyDocument(
     String source,
@@ -38,7 +40,8 @@ public record PolicyDocument(
     Map<String, String> groups,
     Map<String, Schedule> schedules,
     List<CategoryList> lists,
-    List<RuleSpec> rules) {
+    List<RuleSpec> rules,
+    AppRules appRules) {
 
   /** UT1 categories that are ways around the filter; blocks there are reported as BYPASS_BLOCKED. */
   public static final List<String> DEFAULT_BYPASS_CATEGORIES = List.of(
@@ -50,6 +53,7 @@ public record PolicyDocument(
     schedules = Map.copyOf(schedules);
     lists = List.copyOf(lists);
     rules = List.copyOf(rules);
+    appRules = appRules == null ? AppRules.defaults(zone == null ? ZoneId.of("Asia/Shanghai") : zone) : appRules;
   }
 
   /**
@@ -61,6 +65,6 @@ public record PolicyDocument(
     RuleSpec rule = new RuleSpec("block", "--block", 0, List.of(), null, Fallthrough.CONTINUE,
         List.of(), refs, Fallthrough.CONTINUE);
     return new PolicyDocument("--block", "ad-hoc", "ad hoc", 0, ZoneId.of("Asia/Shanghai"), true,
-        "guest", null, Map.of("guest", "guest"), Map.of(), List.of(), List.of(rule));
+        "guest", null, Map.of("guest", "guest"), Map.of(), List.of(), List.of(rule), null);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.campusgate.policy.InvalidPolicyException;
 import org.campusgate.policy.PolicyError;
+import org.campusgate.policy.apps.AppRules;
 import org.campusgate.policy.lists.CategoryList;
 import org.campusgate.policy.lists.ListEntries;
 import org.campusgate.policy.schedule.DateRange;
@@ -38,7 +40,9 @@ public final class PolicyDocumentParser {
   public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
   private static final Set<String> TOP = Set.of("school", "name", "version", "timezone", "default",
-      "unauthenticated", "bypass-categories", "groups", "schedules", "lists", "rules");
+      "unauthenticated", "bypass-categories", "groups", "schedules", "lists", "rules", "apps");
+  private static final Set<String> APPS = Set.of("province", "whitelist-required", "minors", "training-ends",
+      "training-resumes", "games", "holidays", "make-up-workdays", "stale-after-days");
   private static final Set<String> SCHEDULE = Set.of("timezone", "weekly", "exceptions");
   private static final Set<String> WEEKLY = Set.of("days", "times");
   private static final Set<String> EXCEPTION = Set.of("dates", "times", "closed", "name");
@@ -110,11 +114,78 @@ public final class PolicyDocumentParser {
       Map<String, Schedule> schedules = schedules(top.get("schedules"), zone == null ? ZoneId.of("Asia/Shanghai") : zone);
       List<CategoryList> lists = lists(top.get("lists"));
       List<RuleSpec> rules = rules(top.get("rules"));
+      ZoneId appZone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+      AppRules appRules = top.containsKey("apps") ? appRules(top.get("apps"), appZone, groups.keySet()) : AppRules.defaults(appZone);
       if (!tree.errors().isEmpty()) {
         throw new InvalidPolicyException(source, tree.errors());
       }
       return new PolicyDocument(source, school, name, version, zone, defaultAllow, unauthenticated, bypass,
-          groups, schedules, lists, rules);
+          groups, schedules, lists, rules, appRules);
+    }
+
+    /** The {@code apps:} section; every key is optional, defaults as {@link AppRules#defaults}. */
+    private AppRules appRules(Node node, ZoneId zone, Set<String> groups) {
+      AppRules d = AppRules.defaults(zone);
+      Map<String, Node> spec = tree.mapping("apps", node, APPS);
+      String province = spec.containsKey("province") ? tree.string("apps.province", spec.get("province")) : null;
+      boolean whitelist = spec.containsKey("whitelist-required")
+          && "true".equals(choice("apps.whitelist-required", spec.get("whitelist-required"), "true", "false"));
+      Set<String> minors = d.minorGroups();
+      if (spec.containsKey("minors")) {
+        minors = new java.util.LinkedHashSet<>();
+        for (Ref r : tree.refs("apps.minors", spec.get("minors"))) {
+          if (!groups.contains(r.name())) {
+            tree.errors().add(new PolicyError(r.path(), r.line(), "unknown group '" + r.name() + "'"));
+          }
+          minors.add(r.name());
+        }
+      }
+      LocalTime ends = spec.containsKey("training-ends")
+          ? parse("apps.training-ends", spec.get("training-ends"), LocalTime::parse) : d.trainingEnds();
+      LocalTime resumes = spec.containsKey("training-resumes")
+          ? parse("apps.training-resumes", spec.get("training-resumes"), LocalTime::parse) : d.trainingResumes();
+      boolean banned = !spec.containsKey("games")
+          || "banned".equals(choice("apps.games", spec.get("games"), "banned", "legal-hours"));
+      List<DateRange> holidays = dates("apps.holidays", spec.get("holidays"));
+      List<DateRange> workdays = dates("apps.make-up-workdays", spec.get("make-up-workdays"));
+      int stale = d.staleAfterDays();
+      if (spec.containsKey("stale-after-days")) {
+        Integer days = parse("apps.stale-after-days", spec.get("stale-after-days"), t -> {
+          try {
+            int v = Integer.parseInt(t);
+            if (v < 0 || v > 3650) {
+              throw new IllegalArgumentException("must be 0 (never) to 3650 days, not " + t);
+            }
+            return v;
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number of days, not '" + t + "'");
+          }
+        });
+        stale = days == null ? stale : days;
+      }
+      try {
+        return new AppRules(province, whitelist, minors, ends == null ? d.trainingEnds() : ends,
+            resumes == null ? d.trainingResumes() : resumes, banned,
+            AppRules.legalGameHours(zone, holidays, workdays), stale);
+      } catch (IllegalArgumentException e) {
+        tree.error("apps", node, e.getMessage());
+        return d;
+      }
+    }
+
+    private List<DateRange> dates(String path, Node node) {
+      List<DateRange> out = new ArrayList<>();
+      if (node == null) {
+        return out;
+      }
+      for (Ref r : tree.refs(path, node)) {
+        try {
+          out.add(DateRange.parse(r.name()));
+        } catch (IllegalArgumentException | DateTimeException e) {
+          tree.errors().add(new PolicyError(r.path(), r.line(), e.getMessage()));
+        }
+      }
+      return out;
     }
 
     private String required(Map<String, Node> map, String key, String path) {
