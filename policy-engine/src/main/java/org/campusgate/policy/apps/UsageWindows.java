@@ -35,12 +35,16 @@ public final class UsageWindows {
       if (space < 0) {
         throw new IllegalArgumentException("windows: '" + clause + "' needs days and times, e.g. mon-fri 08:00-17:30");
       }
-      Set<DayOfWeek> days = DaySets.parse(clause.substring(0, space));
-      List<TimeWindow> windows = new ArrayList<>();
-      for (String w : clause.substring(space + 1).split(",")) {
-        windows.add(TimeWindow.parse(w.strip()));
+      try {
+        Set<DayOfWeek> days = DaySets.parse(clause.substring(0, space));
+        List<TimeWindow> windows = new ArrayList<>();
+        for (String w : clause.substring(space + 1).split(",")) {
+          windows.add(TimeWindow.parse(w.strip()));
+        }
+        schedule.weekly(days, windows);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("windows: " + e.getMessage(), e);
       }
-      schedule.weekly(days, windows);
     }
     return schedule.build();
   }
