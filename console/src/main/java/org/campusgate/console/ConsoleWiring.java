@@ -14,6 +14,7 @@ import org.campusgate.console.health.AuditStoreCheck;
 import org.campusgate.console.health.ClockDriftCheck;
 import org.campusgate.console.health.DatabaseCheck;
 import org.campusgate.console.health.GatewayListenerCheck;
+import org.campusgate.console.health.RegisterFreshnessCheck;
 import org.campusgate.console.metrics.PrometheusEndpoint;
 import org.campusgate.console.resources.AdminLogResource;
 import org.campusgate.console.resources.AuditResource;
@@ -46,6 +47,8 @@ final class ConsoleWiring {
     env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
     env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
     env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));
+    env.healthChecks().register("app-register", new RegisterFreshnessCheck(
+        () -> s.policies().liveHolder(s.localSchool()).map(h -> h.current()), s.clock()));
     if (config.ntp != null) {
       env.healthChecks().register("clock-drift", ClockDriftCheck.of(config.ntp));
     }
