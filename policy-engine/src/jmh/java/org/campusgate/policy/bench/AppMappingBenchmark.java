@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       CONNECT, IP literals), none of which maps to an app (checked in setup): the common case
  *       the issue wants no slower than URL-only;
  *   <li>{@link #mapped}: 4,096 requests (seed 7) that each map to an app (checked), through
- *       domains, SNI patterns, URL prefixes and IP ranges;
+ *       domains, SNI patterns, URL prefixes and IP ranges, spread evenly over all 10,000 apps;
+ *   <li>{@link #mappedPopular}: the same kinds of request, to the first 200 apps with a skew
+ *       (app {@code u³·200}, u uniform) as a school's day concentrates on a few apps;
  *   <li>{@link #mixed}: 90% the unmapped requests, 10% the mapped ones, interleaved.
  * </ul>
  *
@@ -56,6 +58,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class AppMappingBenchmark {
   static final int APPS = 10_000;
+  /** The apps {@link #mappedPopular} draws from, skewed towards the first. */
+  static final int POPULAR_APPS = 200;
   private static final int N = DecideBenchmark.REQUESTS;
   private static final int MASK = N - 1;
 
@@ -63,6 +67,9 @@ public class AppMappingBenchmark {
   String register;
 
   PolicySnapshot snapshot;
+  /** Both variants, for {@link InterleavedDecide}. */
+  PolicySnapshot urlOnly;
+  PolicySnapshot withApps;
   final Instant time = BenchFixtures.TUESDAY_10AM;
   final UserIdentity[] users = {
     UserIdentity.of("s2026001", "students"), UserIdentity.of("t0042", "teachers"),
@@ -71,6 +78,8 @@ public class AppMappingBenchmark {
   final boolean[] unmappedAuthority = new boolean[N];
   final String[] mapped = new String[N];
   final boolean[] mappedAuthority = new boolean[N];
+  final String[] popular = new String[N];
+  final boolean[] popularAuthority = new boolean[N];
   final String[] mixed = new String[N];
   final boolean[] mixedAuthority = new boolean[N];
 
@@ -85,14 +94,20 @@ public class AppMappingBenchmark {
     long start = System.nanoTime();
     AppRegister apps = SyntheticRegister.build(APPS, time);
     long buildMillis = (System.nanoTime() - start) / 1_000_000;
-    PolicySnapshot withApps = base.snapshot.withRegister(apps);
-    snapshot = register.equals("url-only") ? base.snapshot : withApps;
+    urlOnly = base.snapshot;
+    withApps = base.snapshot.withRegister(apps);
+    snapshot = register.equals("url-only") ? urlOnly : withApps;
 
     SplittableRandom r = new SplittableRandom(7);
     boolean[] authority = new boolean[1];
     for (int i = 0; i < N; i++) {
-      mapped[i] = SyntheticRegister.request(r, APPS, authority);
+      mapped[i] = SyntheticRegister.request(r, r.nextInt(APPS), authority);
       mappedAuthority[i] = authority[0];
+    }
+    for (int i = 0; i < N; i++) {
+      double u = r.nextDouble(); // u^3: a few apps take most requests, as in a school's day
+      popular[i] = SyntheticRegister.request(r, (int) (u * u * u * POPULAR_APPS), authority);
+      popularAuthority[i] = authority[0];
     }
     for (int i = 0; i < N; i++) {
       boolean fromMapped = i % 10 == 9;
@@ -106,8 +121,9 @@ public class AppMappingBenchmark {
         throw new IllegalStateException("an unmapped request maps to an app: " + unmapped[i]);
       }
       Decision d = snapshot.decide(context(mapped[i], mappedAuthority[i], i));
-      if (withApps.decide(context(mapped[i], mappedAuthority[i], i)).app() == null) {
-        throw new IllegalStateException("a mapped request maps to no app: " + mapped[i]);
+      if (withApps.decide(context(mapped[i], mappedAuthority[i], i)).app() == null
+          || withApps.decide(context(popular[i], popularAuthority[i], i)).app() == null) {
+        throw new IllegalStateException("a mapped request maps to no app: " + mapped[i] + ", " + popular[i]);
       }
       outcomes.merge(((i & 1) == 0 ? "student " : "teacher ") + d.reason(), 1, Integer::sum);
     }
@@ -115,7 +131,7 @@ public class AppMappingBenchmark {
         + " mapped outcomes %s%n", register, apps.apps().size(), apps.fingerprintCount(), buildMillis, outcomes);
   }
 
-  private RequestContext context(String raw, boolean authority, int i) throws InvalidUrlException {
+  RequestContext context(String raw, boolean authority, int i) throws InvalidUrlException {
     RequestContext.Builder b = RequestContext.builder().time(time).user(users[i & 1]);
     return (authority ? b.authority(raw) : b.url(raw)).build();
   }
@@ -136,6 +152,12 @@ public class AppMappingBenchmark {
   public Decision mapped(Cursor cursor) throws InvalidUrlException {
     int i = cursor.next++ & MASK;
     return snapshot.decide(context(mapped[i], mappedAuthority[i], i));
+  }
+
+  @Benchmark
+  public Decision mappedPopular(Cursor cursor) throws InvalidUrlException {
+    int i = cursor.next++ & MASK;
+    return snapshot.decide(context(popular[i], popularAuthority[i], i));
   }
 
   @Benchmark

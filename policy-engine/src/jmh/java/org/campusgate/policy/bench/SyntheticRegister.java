@@ -109,14 +109,13 @@ final class SyntheticRegister {
   }
 
   /**
-   * A request to one of the {@code n} apps, as the gateway sees it: 60% a URL on one of its
-   * domains (sometimes under an extra label), 15% a CONNECT to a name under an SNI pattern, 15%
-   * a URL under a URL prefix (half on a platform host), 10% a URL to an address in its range.
+   * A request to app {@code a}, as the gateway sees it: 60% a URL on one of its domains
+   * (sometimes under an extra label), 15% a CONNECT to a name under an SNI pattern, 15% a URL
+   * under a URL prefix (half on a platform host), 10% a URL to an address in its range.
    *
    * @return the raw target; {@code authority[0]} says whether it is a CONNECT authority
    */
-  static String request(SplittableRandom r, int n, boolean[] authority) {
-    int a = r.nextInt(n);
+  static String request(SplittableRandom r, int a, boolean[] authority) {
     int kind = r.nextInt(100);
     authority[0] = false;
     if (kind < 60) {
