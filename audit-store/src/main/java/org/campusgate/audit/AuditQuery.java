@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param reason a reason code
  * @param category a category
  * @param appId an app
+ * @param providerFiling the provider filing number an app decision used
+ * @param schoolFiling the school's user filing id an app decision used
  * @param group one of the user's groups
  * @param order the order of results
  * @param limit how many events one page holds, 1..{@value #MAX_LIMIT}
@@ -39,6 +41,8 @@ public record AuditQuery(
     String reason,
     String category,
     String appId,
+    String providerFiling,
+    String schoolFiling,
     String group,
     SortOrder order,
     int limit,
@@ -68,7 +72,7 @@ public record AuditQuery(
   /** The same query, for the page after the one that returned {@code next}. */
   public AuditQuery withCursor(String next) {
     return new AuditQuery(from, to, schoolId, userId, clientIp, host, domain, urlContains, action,
-        reason, category, appId, group, order, limit, next);
+        reason, category, appId, providerFiling, schoolFiling, group, order, limit, next);
   }
 
   /** Builds a query over a time range. */
@@ -85,6 +89,8 @@ public record AuditQuery(
     private String reason;
     private String category;
     private String appId;
+    private String providerFiling;
+    private String schoolFiling;
     private String group;
     private SortOrder order = SortOrder.NEWEST_FIRST;
     private int limit = DEFAULT_LIMIT;
@@ -105,6 +111,8 @@ public record AuditQuery(
     public Builder reason(String v) { reason = v; return this; }
     public Builder category(String v) { category = v; return this; }
     public Builder app(String v) { appId = v; return this; }
+    public Builder providerFiling(String v) { providerFiling = v; return this; }
+    public Builder schoolFiling(String v) { schoolFiling = v; return this; }
     public Builder group(String v) { group = v; return this; }
     public Builder order(SortOrder v) { order = v; return this; }
     public Builder limit(int v) { limit = v; return this; }
@@ -112,7 +120,8 @@ public record AuditQuery(
 
     public AuditQuery build() {
       return new AuditQuery(from, to, schoolId, userId, clientIp, host, domain, urlContains,
-          action, reason, category, appId, group, order, limit, cursor);
+          action, reason, category, appId, providerFiling, schoolFiling, group, order, limit,
+          cursor);
     }
   }
 }

@@ -106,6 +106,9 @@ public abstract class AuditStoreContractTest {
     assertThat(usersOf(search(q -> q.reason("BYPASS_BLOCKED")))).containsExactly("bob");
     assertThat(usersOf(search(q -> q.category("gambling")))).containsExactly("alice");
     assertThat(usersOf(search(q -> q.app("mathapp")))).containsExactly("carol");
+    assertThat(usersOf(search(q -> q.providerFiling("EDU-0001")))).containsExactly("carol");
+    assertThat(usersOf(search(q -> q.schoolFiling("S1-17")))).containsExactly("carol");
+    assertThat(usersOf(search(q -> q.schoolFiling("S1-18")))).isEmpty();
     assertThat(usersOf(search(q -> q.group("teachers")))).containsExactly("bob");
     assertThat(usersOf(search(q -> q.school("school-2")))).isEmpty();
     assertThat(usersOf(search(q -> q.user("alice").action("ALLOW")))).containsExactly("alice");
@@ -205,6 +208,14 @@ public abstract class AuditStoreContractTest {
     assertThat(byGroupAndCategory.rows()).extracting(AggregateRow::keys).containsExactlyInAnyOrder(
         Map.of(GroupField.GROUP, "students", GroupField.CATEGORY, "gambling"),
         Map.of(GroupField.GROUP, "students", GroupField.CATEGORY, "vpn"));
+
+    // Roll-ups hold no filings: a filing filter is answered from the events, not ignored.
+    AuditQuery filed = AuditQuery.between(DAY, NEXT_DAY.plus(Duration.ofDays(1)))
+        .providerFiling("EDU-0001").build();
+    AggregateResult byFiling = store.aggregate(filed, List.of(GroupField.APP), TimeBucket.NONE,
+        ZoneId.of("UTC"));
+    assertThat(byFiling.rows()).extracting(AggregateRow::keys, AggregateRow::count)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Map.of(GroupField.APP, "mathapp"), 1L));
 
     AggregateResult hourly = store.aggregate(AuditQuery.between(DAY, NEXT_DAY).build(),
         List.of(GroupField.USER), TimeBucket.HOUR, ZoneId.of("UTC"));

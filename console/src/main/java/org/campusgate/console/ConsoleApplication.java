@@ -82,7 +82,8 @@ public final class ConsoleApplication extends Application<ConsoleConfiguration> 
       gateway = new LocalGateway(new LocalGateway.Settings(config.school.id, config.gateway.id,
           Addresses.listen(config.gateway.listen), config.gateway.contact,
           config.gateway.users.isBlank() ? null : home.resolve(config.gateway.users),
-          config.gateway.eventLoops), holder, s.bindings(), store, environment.metrics());
+          config.gateway.eventLoops,
+          config.gateway.hostsFile.isBlank() ? null : home.resolve(config.gateway.hostsFile)), holder, s.bindings(), store, environment.metrics());
       environment.lifecycle().manage(gateway);
     }
     s.attachGateway(gateway);

@@ -117,6 +117,10 @@ public class ConsoleConfiguration extends Configuration {
     @JsonProperty
     public String users = "";
 
+    /** Names that resolve from this hosts(5) file before DNS (demo app domains); empty for none. */
+    @JsonProperty
+    public String hostsFile = "";
+
     @Min(1) @Max(256)
     @JsonProperty
     public int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());

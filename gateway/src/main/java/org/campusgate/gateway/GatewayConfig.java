@@ -1,6 +1,7 @@
 package org.campusgate.gateway;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,6 +31,8 @@ import java.util.Objects;
  * @param maxIdleUpstreamPerHost idle keep-alive origin connections kept per host and event loop
  * @param dnsCacheMaxEntries DNS cache: most host names kept (each of the address and CNAME caches);
  *     bounds its memory however many distinct names clients make the gateway resolve
+ * @param hostsFile a file in hosts(5) format whose names resolve from it before DNS (demo app
+ *     domains on loopback, tests), or null for none; read when the gateway starts
  */
 public record GatewayConfig(
     InetSocketAddress bind,
@@ -52,7 +55,8 @@ public record GatewayConfig(
     Duration dnsMaxTtl,
     Duration dnsNegativeTtl,
     int maxIdleUpstreamPerHost,
-    int dnsCacheMaxEntries) {
+    int dnsCacheMaxEntries,
+    Path hostsFile) {
 
   public GatewayConfig {
     Objects.requireNonNull(bind, "bind");
@@ -141,6 +145,7 @@ public record GatewayConfig(
     private Duration dnsNegativeTtl = Duration.ofSeconds(10);
     private int maxIdleUpstreamPerHost = 128;
     private int dnsCacheMaxEntries = 10_000;
+    private Path hostsFile;
 
     public Builder bind(InetSocketAddress v) { bind = v; return this; }
     public Builder bind(String host, int port) { bind = new InetSocketAddress(host, port); return this; }
@@ -164,13 +169,14 @@ public record GatewayConfig(
     public Builder dnsNegativeTtl(Duration v) { dnsNegativeTtl = v; return this; }
     public Builder maxIdleUpstreamPerHost(int v) { maxIdleUpstreamPerHost = v; return this; }
     public Builder dnsCacheMaxEntries(int v) { dnsCacheMaxEntries = v; return this; }
+    public Builder hostsFile(Path v) { hostsFile = v; return this; }
 
     public GatewayConfig build() {
       return new GatewayConfig(bind, schoolId, gatewayId, contactLine, eventLoops,
           maxInitialLineLength, maxHeaderSize, maxChunkSize, connectTimeout, headerReadTimeout,
           idleTimeout, tunnelIdleTimeout, upstreamResponseTimeout, addXForwardedFor,
           allowNonTlsOn443, realm, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, maxIdleUpstreamPerHost,
-          dnsCacheMaxEntries);
+          dnsCacheMaxEntries, hostsFile);
     }
   }
 }

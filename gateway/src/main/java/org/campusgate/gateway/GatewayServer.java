@@ -67,10 +67,11 @@ public final class GatewayServer implements AutoCloseable {
     if (listener != null) {
       throw new IllegalStateException("already started");
     }
+    // First: a hosts file that cannot be read fails the start before any thread exists.
+    resolver = Resolvers.create(transport, config);
     boss = transport.newGroup(1);
     workers = transport.newGroup(config.eventLoops());
     clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
-    resolver = Resolvers.create(transport, config);
     upstreams = new Upstreams(transport, resolver, config);
     ExchangeRecorder recorder = new ExchangeRecorder(store, policies, metrics, config.schoolId(),
         config.gatewayId());

@@ -44,6 +44,8 @@ final class EventDocument {
   private final Keyword url = new Keyword(URL, true, false);
   private final Keyword category = new Keyword(CATEGORY, true, true);
   private final Keyword app = new Keyword(APP, true, true);
+  private final Keyword providerFiling = new Keyword(PROVIDER_FILING, true, false);
+  private final Keyword schoolFiling = new Keyword(SCHOOL_FILING, true, false);
   private final Keyword action = new Keyword(ACTION, true, true);
   private final Keyword reason = new Keyword(REASON, true, true);
   private final Keyword rule = new Keyword(RULE, true, true);
@@ -76,6 +78,8 @@ final class EventDocument {
     url.addTo(doc, e.url() == null ? null : new BytesRef(urlTerm(e.url())));
     category.addTo(doc, cached(e.category()));
     app.addTo(doc, cached(e.appId()));
+    providerFiling.addTo(doc, cached(e.providerFiling()));
+    schoolFiling.addTo(doc, cached(e.schoolFiling()));
     action.addTo(doc, cached(e.action()));
     reason.addTo(doc, cached(e.reason()));
     rule.addTo(doc, cached(e.ruleId()));

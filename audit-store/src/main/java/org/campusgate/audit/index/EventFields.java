@@ -20,6 +20,10 @@ final class EventFields {
   static final String URL = "url";
   static final String CATEGORY = "category";
   static final String APP = "app";
+  /** The provider filing number of an app decision (a filter only: no doc values). */
+  static final String PROVIDER_FILING = "providerFiling";
+  /** The school's user filing id of an app decision (a filter only: no doc values). */
+  static final String SCHOOL_FILING = "schoolFiling";
   static final String ACTION = "action";
   static final String REASON = "reason";
   static final String RULE = "rule";

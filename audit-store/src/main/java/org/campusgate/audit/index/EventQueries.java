@@ -41,6 +41,8 @@ final class EventQueries {
     term(b, REASON, q.reason());
     term(b, CATEGORY, q.category());
     term(b, APP, q.appId());
+    term(b, PROVIDER_FILING, q.providerFiling());
+    term(b, SCHOOL_FILING, q.schoolFiling());
     term(b, GROUPS, q.group());
     if (q.urlContains() != null) {
       if (q.urlContains().length() > MAX_URL_FILTER) {

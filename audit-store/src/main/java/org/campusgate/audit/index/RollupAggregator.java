@@ -50,6 +50,7 @@ final class RollupAggregator {
       ZoneId zone) {
     boolean filtersRolledUp = q.userId() == null && q.clientIp() == null && q.host() == null
         && q.domain() == null && q.urlContains() == null
+        && q.providerFiling() == null && q.schoolFiling() == null
         // roll-ups store a missing value as "": a filter on "" would match it, the scan not
         && !"".equals(q.schoolId()) && !"".equals(q.category()) && !"".equals(q.appId())
         && !"".equals(q.action()) && !"".equals(q.reason()) && !"".equals(q.group());

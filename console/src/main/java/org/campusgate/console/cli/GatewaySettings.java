@@ -18,11 +18,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 record GatewaySettings(
     String school, String gateway, InetSocketAddress listen, Path policy, Path lists, Path audit,
-    String contact, Path users, int eventLoops) {
+    String contact, Path users, int eventLoops, Path hostsFile) {
 
   private static final Set<String> KEYS =
       Set.of("school", "gateway", "listen", "policy", "lists", "audit", "contact", "users",
-          "event-loops");
+          "event-loops", "hosts-file");
 
   static GatewaySettings load(Path file, Path home) throws IOException {
     LoaderOptions options = new LoaderOptions();
@@ -48,7 +48,8 @@ record GatewaySettings(
         home.resolve(required(m, "audit", file)),
         m.getOrDefault("contact", ""),
         m.get("users") == null ? null : home.resolve(m.get("users")),
-        eventLoops(m.get("event-loops"), file));
+        eventLoops(m.get("event-loops"), file),
+        m.get("hosts-file") == null ? null : home.resolve(m.get("hosts-file")));
   }
 
   private static int eventLoops(String text, Path file) {

@@ -53,7 +53,8 @@ final class RunningGateway implements AutoCloseable {
           new ProxyAuthenticator(users, new PasswordHashes()), IpBindings.empty(),
           identityEvents, GatewayIdentifier.Settings.defaults(), Ticker.systemTicker());
       GatewayConfig config = GatewayConfig.builder().bind(s.listen()).schoolId(s.school())
-          .gatewayId(s.gateway()).contactLine(s.contact()).eventLoops(s.eventLoops()).build();
+          .gatewayId(s.gateway()).contactLine(s.contact()).eventLoops(s.eventLoops())
+          .hostsFile(s.hostsFile()).build();
       GatewayServer server = new GatewayServer(config, identifier, new PolicyHolder(policy),
           new LocalizedBlockPages(policy.zone()), store, new GatewayMetrics(new MetricRegistry()));
       server.start();

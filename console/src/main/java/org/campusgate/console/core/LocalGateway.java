@@ -30,9 +30,14 @@ import org.campusgate.policy.PolicyHolder;
 public final class LocalGateway implements Managed {
   private static final Duration GRACE = Duration.ofSeconds(10);
 
-  /** What the gateway is started with. */
+  /**
+   * What the gateway is started with.
+   *
+   * @param users the proxy accounts file, or null
+   * @param hostsFile names resolved from this hosts(5) file before DNS, or null
+   */
   public record Settings(String school, String gatewayId, InetSocketAddress listen,
-      String contact, java.nio.file.Path users, int eventLoops) {}
+      String contact, java.nio.file.Path users, int eventLoops, java.nio.file.Path hostsFile) {}
 
   private final Settings settings;
   private final PolicyHolder policy;
@@ -62,7 +67,8 @@ public final class LocalGateway implements Managed {
     bindings.attach(settings.school(), identifier);
     GatewayConfig config = GatewayConfig.builder().bind(settings.listen())
         .schoolId(settings.school()).gatewayId(settings.gatewayId())
-        .contactLine(settings.contact()).eventLoops(settings.eventLoops()).build();
+        .contactLine(settings.contact()).eventLoops(settings.eventLoops())
+        .hostsFile(settings.hostsFile()).build();
     GatewayServer started = new GatewayServer(config, identifier, policy,
         new LocalizedBlockPages(policy.current().zone()), store, new GatewayMetrics(metrics));
     started.start();

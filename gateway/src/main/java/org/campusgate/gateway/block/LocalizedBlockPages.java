@@ -15,8 +15,9 @@ import org.campusgate.policy.ReasonCode;
  * <p>The page is small and self-contained: inline CSS, no scripts, no links, no external
  * resources, and a {@code Content-Security-Policy} meta tag that forbids everything but the inline
  * style, as a second line of defence. It shows what was blocked, why (the sentence for the reason
- * code, and the code), the rule and policy version, category and app when present, the time in
- * the school's zone, the user, the request id (the audit event id) and the school's contact line.
+ * code, and the code), the rule and policy version, when present the category, the app (by its
+ * display name) and its provider filing number, the time in the school's zone, the user, the
+ * request id (the audit event id) and the school's contact line.
  * Every value from {@link BlockFacts} is cleaned and escaped by {@link HtmlWriter}; the target is
  * cut to {@value #MAX_TARGET} code points, other values to {@value HtmlWriter#DEFAULT_MAX}.
  *
@@ -114,7 +115,12 @@ public final class LocalizedBlockPages implements BlockPages {
       row(w, t.get("label.category")).text(d.category()).markup("</dd>\n");
     }
     if (present(d.app())) {
-      row(w, t.get("label.app")).text(d.app()).markup("</dd>\n");
+      // The name users know the app by; the catalogue id when the register gives none.
+      String name = present(d.appName()) ? d.appName() : d.app();
+      row(w, t.get("label.app")).text(name).markup("</dd>\n");
+    }
+    if (present(d.providerFiling())) {
+      row(w, t.get("label.filing")).element("code", d.providerFiling()).markup("</dd>\n");
     }
     row(w, t.get("label.time")).text(timeFormats.get(lang).format(facts.time()))
         .markup("</dd>\n");
@@ -149,10 +155,10 @@ public final class LocalizedBlockPages implements BlockPages {
   }
 
   /**
-   * {@code CODE rule=<rule> category=<category> app=<app> id=<requestId>}: printable ASCII, no
-   * CR/LF, at most {@value #MAX_CONNECT_REASON} characters. Rule, category and app are reduced
-   * to {@code [A-Za-z0-9._:-]} (others become {@code _}) and {@value #MAX_TOKEN} characters, and
-   * left out when absent.
+   * {@code CODE rule=<rule> category=<category> app=<app> filing=<provider filing> id=<requestId>}:
+   * printable ASCII, no CR/LF, at most {@value #MAX_CONNECT_REASON} characters. Rule, category,
+   * app and filing are reduced to {@code [A-Za-z0-9._:-]} (others become {@code _}) and
+   * {@value #MAX_TOKEN} characters, and left out when absent.
    */
   @Override
   public String connectReason(BlockFacts facts) {
@@ -162,6 +168,7 @@ public final class LocalizedBlockPages implements BlockPages {
     field(s, "rule", Text.token(d.ruleId(), MAX_TOKEN));
     field(s, "category", Text.token(d.category(), MAX_TOKEN));
     field(s, "app", Text.token(d.app(), MAX_TOKEN));
+    field(s, "filing", Text.token(d.providerFiling(), MAX_TOKEN));
     field(s, "id", Text.token(facts.requestId(), MAX_ID_TOKEN));
     return s.length() > MAX_CONNECT_REASON ? s.substring(0, MAX_CONNECT_REASON) : s.toString();
   }

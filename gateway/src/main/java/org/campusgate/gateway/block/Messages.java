@@ -18,8 +18,8 @@ final class Messages {
   /** The keys a page uses besides {@code reason.<CODE>}. */
   static final List<String> PAGE_KEYS = List.of(
       "page.title", "page.heading", "page.help",
-      "label.target", "label.reason", "label.rule", "label.category", "label.app", "label.time",
-      "label.user", "label.requestId", "label.contact",
+      "label.target", "label.reason", "label.rule", "label.category", "label.app", "label.filing",
+      "label.time", "label.user", "label.requestId", "label.contact",
       "rule.default", "policy.version", "user.unidentified", "contact.missing", "time.pattern",
       "summary");
 

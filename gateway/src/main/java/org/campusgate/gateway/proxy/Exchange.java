@@ -146,6 +146,8 @@ public final class Exchange {
     String ruleId = null;
     String category = null;
     String app = null;
+    String providerFiling = null;
+    String schoolFiling = null;
     long policyVersion = recorder.policyVersion();
     if (decision != null) {
       action = decision.action();
@@ -153,6 +155,8 @@ public final class Exchange {
       ruleId = decision.ruleId();
       category = decision.category();
       app = decision.app();
+      providerFiling = decision.providerFiling();
+      schoolFiling = decision.userFiling(); // the school's user filing (使用者备案) id
       policyVersion = decision.policyVersion();
     } else if (status == 407 || status == 429) {
       action = Action.AUTH_REQUIRED;
@@ -188,6 +192,8 @@ public final class Exchange {
         .durationMillis(Math.max(0, (System.nanoTime() - startNanos) / 1_000_000))
         .category(category)
         .appId(app)
+        .providerFiling(providerFiling)
+        .schoolFiling(schoolFiling)
         .action(action.name())
         .reason(reason)
         .ruleId(ruleId)

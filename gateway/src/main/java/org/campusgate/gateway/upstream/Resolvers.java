@@ -2,9 +2,11 @@ package org.campusgate.gateway.upstream;
 
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.DefaultAddressResolverGroup;
+import io.netty.resolver.HostsFileEntriesResolver;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +22,29 @@ import org.campusgate.gateway.GatewayConfig;
  * asking for ever new names cannot grow them without limit. IP literals never cause a query. When
  * {@code /etc/resolv.conf} is missing or names no server, the JDK resolver (and its own cache) is
  * used.
+ *
+ * <p>A configured {@code hostsFile} ({@link HostsOverride}) wins over both: its names resolve
+ * from it, and only other names go to the system's hosts file and DNS (or the JDK).
  */
 public final class Resolvers {
   private Resolvers() {}
 
+  /**
+   * The resolver for {@code config}.
+   *
+   * @throws UncheckedIOException when the configured hosts file cannot be read
+   */
   public static AddressResolverGroup<InetSocketAddress> create(Transport transport,
       GatewayConfig config) {
-    if (!hasNameserver(Path.of("/etc/resolv.conf"))) {
-      return DefaultAddressResolverGroup.INSTANCE;
+    return create(transport, config, Path.of("/etc/resolv.conf"));
+  }
+
+  static AddressResolverGroup<InetSocketAddress> create(Transport transport,
+      GatewayConfig config, Path resolvConf) {
+    HostsOverride hosts = hostsOverride(config);
+    if (!hasNameserver(resolvConf)) {
+      return hosts == null ? DefaultAddressResolverGroup.INSTANCE
+          : new HostsFirstResolverGroup(hosts);
     }
     DnsTtls ttls = new DnsTtls(config.dnsMinTtl(), config.dnsMaxTtl(), config.dnsNegativeTtl());
     DnsNameResolverBuilder builder = new DnsNameResolverBuilder()
@@ -35,7 +52,22 @@ public final class Resolvers {
         .socketChannelType(transport.socketChannel())
         .resolveCache(new BoundedDnsCache(ttls, config.dnsCacheMaxEntries()))
         .cnameCache(new BoundedCnameCache(ttls, config.dnsCacheMaxEntries()));
+    if (hosts != null) {
+      builder.hostsFileEntriesResolver(hosts);
+    }
     return new DnsAddressResolverGroup(builder);
+  }
+
+  private static HostsOverride hostsOverride(GatewayConfig config) {
+    if (config.hostsFile() == null) {
+      return null;
+    }
+    try {
+      return HostsOverride.load(config.hostsFile(), HostsFileEntriesResolver.DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the gateway's hosts file " + config.hostsFile()
+          + ": " + e.getMessage(), e);
+    }
   }
 
   static boolean hasNameserver(Path resolvConf) {

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.campusgate.policy.Action;
 import org.campusgate.policy.Decision;
 import org.campusgate.policy.ReasonCode;
 import org.junit.jupiter.api.Nested;
@@ -38,6 +39,66 @@ class LocalizedBlockPagesTest {
   static {
     OUR_TAGS.addAll(tags(PAGES.html(new BlockFacts(REQUEST_ID, TUESDAY, "http://casino.com/", null,
         decision(ReasonCode.CATEGORY_BLOCKED, null, null, null), ""), EN)));
+    OUR_TAGS.addAll(tags(PAGES.html(facts(appDecision("课堂派", "教APP备1100001号")), EN)));
+  }
+
+  /** A school-not-filed block of the app {@code ketang} with a display name and filing number. */
+  static Decision appDecision(String name, String filing) {
+    return new Decision(Action.BLOCK, ReasonCode.APP_SCHOOL_NOT_FILED, "app-register", null,
+        "ketang", 7, name, filing, null, null);
+  }
+
+  @Nested
+  class AppBlocks {
+
+    @Test
+    void chinesePageShowsRuleTextAppNameAndFilingNumber() {
+      String html = PAGES.html(facts(appDecision("课堂派", "教APP备1100001号")), ZH);
+      assertThat(html)
+          .contains("<p class=\"lead\">本校未选用该应用，或其使用者备案尚未经主管教育部门确认。</p>")
+          .contains("<dt>原因代码</dt><dd><code>APP_SCHOOL_NOT_FILED</code></dd>")
+          .contains("<dt>应用</dt><dd>课堂派</dd>")
+          .contains("<dt>备案编号</dt><dd><code>教APP备1100001号</code></dd>")
+          .doesNotContain("<dd>ketang</dd>");
+    }
+
+    @Test
+    void englishPageShowsRuleTextAppNameAndFilingNumber() {
+      String html = PAGES.html(facts(appDecision("Ketang 课堂派", "EDU-2024-0001")), EN);
+      assertThat(html)
+          .contains("<p class=\"lead\">The school has not selected this app, or its user filing"
+              + " has not yet been confirmed by the supervising education department.</p>")
+          .contains("<dt>App</dt><dd>Ketang 课堂派</dd>")
+          .contains("<dt>Filing number</dt><dd><code>EDU-2024-0001</code></dd>");
+    }
+
+    @Test
+    void withoutNameOrFilingTheIdIsShownAndNoFilingRow() {
+      String html = PAGES.html(facts(appDecision(null, null)), ZH);
+      assertThat(html).contains("<dt>应用</dt><dd>ketang</dd>").doesNotContain("<dt>备案编号</dt>");
+    }
+
+    @Test
+    void nameAndFilingNumberAreEscaped() {
+      String hostile = "\"><script>alert(1)</script>\r\nX: y";
+      for (String lang : new String[] {ZH, EN}) {
+        String html = PAGES.html(facts(appDecision(hostile, hostile)), lang);
+        assertThat(html).doesNotContain("<script", "\r", "\nX: y")
+            .contains("<dd>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;X: y</dd>")
+            .contains("<dd><code>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;X: y</code></dd>");
+        assertOnlyOurMarkup(html);
+      }
+    }
+
+    @Test
+    void connectReasonNamesTheFilingNumber() {
+      assertThat(PAGES.connectReason(facts(appDecision("课堂派", "EDU-2024-0001"))))
+          .isEqualTo("APP_SCHOOL_NOT_FILED rule=app-register app=ketang filing=EDU-2024-0001 id="
+              + REQUEST_ID);
+      String reason = PAGES.connectReason(facts(appDecision("课堂派", "教APP备1100001号\r\nX: 1")));
+      assertConnectReasonIsHeaderSafe(reason);
+      assertThat(reason).contains(" filing=_APP_1100001___X:_1 ");
+    }
   }
 
   @Nested
@@ -336,7 +397,7 @@ class LocalizedBlockPagesTest {
     String[] parts = reason.split(" ");
     assertThat(ReasonCode.valueOf(parts[0])).isNotNull();
     for (int i = 1; i < parts.length; i++) {
-      assertThat(parts[i]).matches("(rule|category|app|id)=[A-Za-z0-9._:-]{1,128}");
+      assertThat(parts[i]).matches("(rule|category|app|filing|id)=[A-Za-z0-9._:-]{1,128}");
     }
   }
 
