@@ -2,6 +2,7 @@ package org.campusgate.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
@@ -30,13 +31,13 @@ final class AppDecisions {
   private final AppRegister register;
   private final AppRules rules;
   private final ZoneId zone;
-  private final String schoolId;
+  private final AppRegister.SchoolFilings filings;
 
   AppDecisions(AppRegister register, AppRules rules, ZoneId zone, String schoolId) {
     this.register = register;
     this.rules = rules;
     this.zone = zone;
-    this.schoolId = schoolId;
+    this.filings = register.filingsOf(schoolId);
   }
 
   /** What the app steps say: a block, or a pass carrying the filings used (and a notice). */
@@ -51,7 +52,8 @@ final class AppDecisions {
    *
    * @param groups the user's groups (the guest group for an unidentified client)
    */
-  Outcome decide(App app, Set<String> groups, Instant t) {
+  Outcome decide(int appIndex, Set<String> groups, Instant t) {
+    App app = register.apps().get(appIndex);
     boolean minor = rules.isMinor(groups);
     if (app.kind() != AppKind.LEARNING) {
       boolean game = app.kind() == AppKind.GAME || app.features().contains(AppFeature.GAMES);
@@ -60,11 +62,12 @@ final class AppDecisions {
       }
       return new Outcome(null, null, null, null);
     }
-    ProviderFiling provider = register.providerFilingAt(app.filingNumber(), t);
-    ScheduledFiling scheduled = register.scheduledFilingAt(schoolId, app.id(), t);
+    LocalDate day = LocalDate.ofInstant(t, zone);
+    ProviderFiling provider = register.providerFilingOfApp(appIndex, t);
+    ScheduledFiling scheduled = filings.at(appIndex, t, day);
     UserFiling filing = scheduled == null ? null : scheduled.filing();
     boolean confirmed = filing != null && filing.status() == UserFilingStatus.CONFIRMED
-        && AppRegister.validOn(filing, t.atZone(zone).toLocalDate());
+        && AppRegister.validOn(filing, day);
     UserFiling used = confirmed ? filing : null;
 
     // 2a: a self-developed app with a confirmed school filing needs no provider filing.
@@ -99,7 +102,7 @@ final class AppDecisions {
     }
     if (!confirmed) { // 3
       boolean pending = filing != null && filing.status() == UserFilingStatus.SUBMITTED
-          && AppRegister.validOn(filing, t.atZone(zone).toLocalDate());
+          && AppRegister.validOn(filing, day);
       return new Outcome(pending ? ReasonCode.APP_SCHOOL_FILING_PENDING : ReasonCode.APP_SCHOOL_NOT_FILED,
           provider, null, null);
     }
@@ -142,7 +145,7 @@ final class AppDecisions {
   }
 
   private boolean afterTrainingHours(Instant t) {
-    LocalTime local = t.atZone(zone).toLocalTime();
+    LocalTime local = LocalTime.ofInstant(t, zone);
     LocalTime ends = rules.trainingEnds();
     LocalTime resumes = rules.trainingResumes();
     return ends.isAfter(resumes)

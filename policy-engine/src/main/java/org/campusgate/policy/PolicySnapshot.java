@@ -169,16 +169,17 @@ public final class PolicySnapshot {
       return new Decision(Action.AUTH_REQUIRED, ReasonCode.AUTH_REQUIRED, null, null, null, version);
     }
     Decision url = urlPolicy(request);
-    App app = register.apps().isEmpty() ? null : register.match(request.target());
-    if (app == null) {
+    int appIndex = register.apps().isEmpty() ? -1 : register.matchIndex(request.target());
+    if (appIndex < 0) {
       return url;
     }
+    App app = register.apps().get(appIndex);
     if (url.action() == Action.BLOCK && (url.reason() == ReasonCode.CATEGORY_BLOCKED
         || url.reason() == ReasonCode.URL_BLOCKED || url.reason() == ReasonCode.BYPASS_BLOCKED)) {
       return about(url, app, null, null, null);
     }
     Set<String> groups = request.user() == null ? Set.of(guestName) : request.user().groups();
-    AppDecisions.Outcome o = apps.decide(app, groups, request.time());
+    AppDecisions.Outcome o = apps.decide(appIndex, groups, request.time());
     String providerNumber = o.provider() == null ? null : o.provider().filingNumber();
     String filingId = o.filing() == null ? null : o.filing().id();
     if (o.blocks()) {

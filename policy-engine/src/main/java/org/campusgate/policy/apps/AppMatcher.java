@@ -26,6 +26,7 @@ final class AppMatcher {
   /** Apps are numbered in 15 bits, the table's 16-bit value less the flag. */
   static final int MAX_APPS = 0x7FFF;
 
+  private final SiteFilter sites;
   private final DomainTable hosts;
   private final Map<String, Prefix[]> prefixes;
   private final DualIPv4v6AssociativeTries<Integer> ranges;
@@ -33,8 +34,9 @@ final class AppMatcher {
 
   private record Prefix(String path, int app) {}
 
-  private AppMatcher(DomainTable hosts, Map<String, Prefix[]> prefixes,
+  private AppMatcher(SiteFilter sites, DomainTable hosts, Map<String, Prefix[]> prefixes,
       DualIPv4v6AssociativeTries<Integer> ranges, boolean hasRanges) {
+    this.sites = sites;
     this.hosts = hosts;
     this.prefixes = prefixes;
     this.ranges = ranges;
@@ -43,14 +45,17 @@ final class AppMatcher {
 
   /** The index of the app {@code target} maps to, or -1. */
   int match(CanonicalUrl target) {
+    if (target.hostIsIpAddress()) {
+      return hasRanges ? range(target.host()) : -1;
+    }
+    if (!sites.mightMatch(target.host())) {
+      return -1;
+    }
     if (!prefixes.isEmpty() && !target.isAuthorityOnly()) {
       int app = prefix(target);
       if (app >= 0) {
         return app;
       }
-    }
-    if (target.hostIsIpAddress()) {
-      return hasRanges ? range(target.host()) : -1;
     }
     return host(target.host());
   }
@@ -201,7 +206,10 @@ final class AppMatcher {
       prefixes.forEach((host, list) -> byHost.put(host, list.stream()
           .sorted(Comparator.comparingInt((Prefix p) -> p.path.length()).reversed())
           .toArray(Prefix[]::new)));
-      return new AppMatcher(table.build(), byHost, ranges, !rangeOwners.isEmpty());
+      List<String> siteHosts = new ArrayList<>(hostOwners.keySet());
+      siteHosts.addAll(prefixes.keySet());
+      SiteFilter sites = SiteFilter.of(siteHosts, siteHosts.size());
+      return new AppMatcher(sites, table.build(), byHost, ranges, !rangeOwners.isEmpty());
     }
   }
 }

@@ -40,6 +40,8 @@ public final class AppRegister {
   private final Instant lastUpdate;
   private final long revision;
   private final ZoneId zone;
+  /** By app number: the versions of its provider filing, or null. Saves a string lookup per decision. */
+  private final Versions<?>[] providerByApp;
 
   /**
    * A user filing version with its windows read.
@@ -71,6 +73,11 @@ public final class AppRegister {
     this.lastUpdate = lastUpdate;
     this.revision = revision;
     this.zone = zone;
+    this.providerByApp = new Versions<?>[apps.size()];
+    for (int i = 0; i < apps.size(); i++) {
+      String number = apps.get(i).filingNumber();
+      providerByApp[i] = number == null ? null : providerFilings.get(number);
+    }
   }
 
   /** A register with no apps: every request goes straight to the URL policy. */
@@ -99,6 +106,63 @@ public final class AppRegister {
   public App match(CanonicalUrl target) {
     int i = matcher.match(target);
     return i < 0 ? null : apps.get(i);
+  }
+
+  /** The number of the app {@code target} maps to (its index in {@link #apps()}), or -1. */
+  public int matchIndex(CanonicalUrl target) {
+    return matcher.match(target);
+  }
+
+  /** The provider filing of app number {@code app} in force at {@code t}, or null. */
+  @SuppressWarnings("unchecked")
+  public ProviderFiling providerFilingOfApp(int app, Instant t) {
+    Versions<ProviderFiling> v = (Versions<ProviderFiling>) providerByApp[app];
+    return v == null ? null : v.at(t);
+  }
+
+  /** One school's filings indexed by app number, for deciding many requests of that school. */
+  public SchoolFilings filingsOf(String schoolId) {
+    @SuppressWarnings("unchecked")
+    List<Versions<ScheduledFiling>>[] byApp = new List[apps.size()];
+    for (int i = 0; i < apps.size(); i++) {
+      List<String> ids = filingsBySchoolApp.get(schoolId + '\n' + apps.get(i).id());
+      if (ids != null) {
+        byApp[i] = ids.stream().map(userFilings::get).toList();
+      }
+    }
+    return new SchoolFilings(byApp);
+  }
+
+  /** A school's filings by app number; see {@link AppRegister#filingsOf}. */
+  public static final class SchoolFilings {
+    private final List<Versions<ScheduledFiling>>[] byApp;
+
+    private SchoolFilings(List<Versions<ScheduledFiling>>[] byApp) {
+      this.byApp = byApp;
+    }
+
+    /** As {@link AppRegister#scheduledFilingAt}, for app number {@code app} and {@code day} = t's date. */
+    public ScheduledFiling at(int app, Instant t, LocalDate day) {
+      List<Versions<ScheduledFiling>> filings = byApp[app];
+      return filings == null ? null : best(filings, t, day);
+    }
+  }
+
+  private static ScheduledFiling best(List<Versions<ScheduledFiling>> filings, Instant t, LocalDate day) {
+    ScheduledFiling best = null;
+    int bestRank = Integer.MAX_VALUE;
+    for (Versions<ScheduledFiling> v : filings) {
+      ScheduledFiling f = v.at(t);
+      if (f == null) {
+        continue;
+      }
+      int rank = rank(f.filing(), day);
+      if (rank < bestRank) {
+        best = f;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
 
   /** The version of a provider filing in force at {@code t}, or null when there is none. */
@@ -148,21 +212,7 @@ public final class AppRegister {
     if (ids == null) {
       return null;
     }
-    LocalDate day = t.atZone(zone).toLocalDate();
-    ScheduledFiling best = null;
-    int bestRank = Integer.MAX_VALUE;
-    for (String id : ids) {
-      ScheduledFiling f = userFilings.get(id).at(t);
-      if (f == null) {
-        continue;
-      }
-      int rank = rank(f.filing(), day);
-      if (rank < bestRank) {
-        best = f;
-        bestRank = rank;
-      }
-    }
-    return best;
+    return best(ids.stream().map(userFilings::get).toList(), t, LocalDate.ofInstant(t, zone));
   }
 
   private static int rank(UserFiling f, LocalDate day) {
