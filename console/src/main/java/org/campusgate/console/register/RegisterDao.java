@@ -324,7 +324,7 @@ public final class RegisterDao {
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
           switch (sql.getSQLState()) {
             case "23505" -> throw RefusedRequest.conflict("duplicate", what + ": it exists already");
-            case "23503" -> throw new RefusedRequest(422, "unknown-reference",
+            case "23503", "23506" -> throw new RefusedRequest(422, "unknown-reference",
                 what + ": it names a school or app that does not exist");
             default -> { }
           }

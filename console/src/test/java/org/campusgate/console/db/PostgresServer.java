@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Use it as {@code @RegisterExtension static final PostgresServer PG = new PostgresServer();}
  * and call {@link #newDatabase()} for an empty database.
  */
-final class PostgresServer implements BeforeAllCallback {
+public final class PostgresServer implements BeforeAllCallback {
   private static final String USER = "campusgate";
   private static final Duration START_DEADLINE = Duration.ofSeconds(60);
   private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
@@ -59,7 +59,7 @@ final class PostgresServer implements BeforeAllCallback {
    * millisecond where CREATE DATABASE takes ~300 ms, and everything the console creates lives
    * in the current schema.
    */
-  String newDatabase() throws SQLException {
+  public String newDatabase() throws SQLException {
     String name = "t" + schemas.incrementAndGet();
     try (Connection c = DriverManager.getConnection(running.url(Running.DATABASE), USER, null);
         Statement s = c.createStatement()) {
@@ -68,7 +68,7 @@ final class PostgresServer implements BeforeAllCallback {
     return running.url(Running.DATABASE) + "?currentSchema=" + name;
   }
 
-  String user() {
+  public String user() {
     return USER;
   }
 
