@@ -239,7 +239,7 @@ public final class RegisterService {
       e.add("effectiveFrom", "is before the newest version's (" + newest.effectiveFrom() + ")");
     }
     e.throwIfAny();
-    if (status == newest.status() && from.equals(newest.effectiveFrom())) {
+    if (status == newest.status()) {
       throw RefusedRequest.conflict("no-change", "provider filing " + number + " is " + status + " already");
     }
     ProviderFiling next = new ProviderFiling(newest.filingNumber(), newest.appName(), newest.aliases(),
@@ -263,8 +263,9 @@ public final class RegisterService {
     String s = e.text("source", source, 500, false);
     e.throwIfAny();
     RegisterState before = dao.state();
-    return change(by.name(), "register.sync", "register", null, before,
-        s == null ? "console:" + by.name() : s, dao::state);
+    String source = s == null ? "console:" + by.name() : s;
+    change(by.name(), "register.sync", "register", null, before, source, () -> Map.of("source", source));
+    return dao.state();
   }
 
   /** The version in force at {@code t} (ordered as the register orders them), else the newest. */
