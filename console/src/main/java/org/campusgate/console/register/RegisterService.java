@@ -263,8 +263,8 @@ public final class RegisterService {
     String s = e.text("source", source, 500, false);
     e.throwIfAny();
     RegisterState before = dao.state();
-    String source = s == null ? "console:" + by.name() : s;
-    change(by.name(), "register.sync", "register", null, before, source, () -> Map.of("source", source));
+    String from = s == null ? "console:" + by.name() : s;
+    change(by.name(), "register.sync", "register", null, before, from, () -> Map.of("source", from));
     return dao.state();
   }
 
