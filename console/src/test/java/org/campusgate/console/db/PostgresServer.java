@@ -42,9 +42,6 @@ public final class PostgresServer implements BeforeAllCallback {
   private static final String USER = "campusgate";
   private static final Duration START_DEADLINE = Duration.ofSeconds(60);
   private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
-  /** Schemas live in this extension's own server, so the count is per instance. */
-  private final AtomicInteger schemas = new AtomicInteger();
-
   private Running running;
 
   @Override
@@ -60,7 +57,7 @@ public final class PostgresServer implements BeforeAllCallback {
    * in the current schema.
    */
   public String newDatabase() throws SQLException {
-    String name = "t" + schemas.incrementAndGet();
+    String name = "t" + running.schemas.incrementAndGet();
     try (Connection c = DriverManager.getConnection(running.url(Running.DATABASE), USER, null);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name);
@@ -80,6 +77,8 @@ public final class PostgresServer implements BeforeAllCallback {
   /** One server: its directory, port and how long it took to come up. */
   static final class Running implements AutoCloseable {
     static final String DATABASE = "contract";
+    /** Every test class using the extension shares this server, so the schema count lives here. */
+    final AtomicInteger schemas = new AtomicInteger();
 
     private final Path dir;
     private final Path bin;
