@@ -79,6 +79,7 @@ const NAV = [
   ['lists', '/lists.html', ['district-admin', 'school-admin', 'inspector']],
   ['people', '/people.html', ['district-admin', 'school-admin']],
   ['audit', '/audit.html', ['district-admin', 'school-admin', 'inspector', 'responder']],
+  ['register', '/register.html', ['district-admin', 'school-admin', 'inspector', 'responder']],
   ['admin', '/admin-log.html', ['district-admin', 'school-admin', 'inspector']],
   ['tokens', '/tokens.html', ['district-admin']],
 ];

@@ -23,6 +23,8 @@ import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.ListsResource;
 import org.campusgate.console.resources.PeopleResource;
 import org.campusgate.console.resources.PolicyResource;
+import org.campusgate.console.resources.RegisterFilingsResource;
+import org.campusgate.console.resources.RegisterResource;
 import org.campusgate.console.resources.SessionResource;
 import org.campusgate.console.resources.TokenResource;
 import org.eclipse.jetty.server.Server;
@@ -44,6 +46,8 @@ final class ConsoleWiring {
     env.jersey().register(new TokenResource(s));
     env.jersey().register(new AdminLogResource(s));
     env.jersey().register(new DashboardResource(s));
+    env.jersey().register(new RegisterResource(s));
+    env.jersey().register(new RegisterFilingsResource(s));
     env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
     env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
     env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));

@@ -13,6 +13,8 @@ import org.campusgate.console.auth.Sessions;
 import org.campusgate.console.db.ConsoleDatabase;
 import org.campusgate.gateway.identity.PasswordHashes;
 import org.campusgate.console.lists.BlockLists;
+import org.campusgate.console.register.RegisterDao;
+import org.campusgate.console.register.RegisterService;
 
 /**
  * The console's services, made once at start and handed to the resources: the database and its
@@ -25,6 +27,7 @@ public final class ConsoleServices {
   private final ObjectMapper json;
   private final AdminLog adminLog;
   private final PolicyService policies;
+  private final RegisterService register;
   private final BlockLists lists;
   private final GatewayBindings bindings;
   private final PasswordHashes hasher;
@@ -42,7 +45,11 @@ public final class ConsoleServices {
     this.json = json;
     this.adminLog = new AdminLog(db.adminLog(), json);
     this.lists = lists;
-    this.policies = new PolicyService(db.policies(), adminLog, lists.inForce());
+    // The register hands each new revision to the policies (read through the accessor: the
+    // field is set on the next line, before any change can be made).
+    this.register = new RegisterService(new RegisterDao(db.jdbi(), clock), adminLog,
+        SchoolDashboard.DEFAULT_ZONE, next -> policies().replaceRegister(next));
+    this.policies = new PolicyService(db.policies(), adminLog, lists.inForce(), register::current);
     this.bindings = new GatewayBindings(db.people(), clock);
     this.hasher = new PasswordHashes();
     ConsoleConfiguration.SessionSection s = config.sessions;
@@ -100,6 +107,11 @@ public final class ConsoleServices {
 
   public PolicyService policies() {
     return policies;
+  }
+
+  /** The learning-app register: catalogue, filings, workflow. */
+  public RegisterService register() {
+    return register;
   }
 
   /** The block lists in force: imported set and custom entries. */

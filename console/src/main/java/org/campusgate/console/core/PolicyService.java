@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.campusgate.console.db.Policy;
 import org.campusgate.console.db.PolicyDao;
 import org.campusgate.console.db.PolicyVersion;
@@ -15,6 +16,7 @@ import org.campusgate.policy.PolicyCompiler;
 import org.campusgate.policy.PolicyError;
 import org.campusgate.policy.PolicyHolder;
 import org.campusgate.policy.PolicySnapshot;
+import org.campusgate.policy.apps.AppRegister;
 import org.campusgate.policy.document.PolicyDocument;
 import org.campusgate.policy.document.PolicyDocumentParser;
 import org.campusgate.policy.lists.ListSet;
@@ -36,11 +38,20 @@ public final class PolicyService {
   private final AdminLog log;
   private final AtomicReference<ListSet> lists;
   private final Map<String, PolicyHolder> live = new ConcurrentHashMap<>();
+  private final Supplier<AppRegister> register;
 
+  /** A service whose policies decide with no app register. */
   public PolicyService(PolicyDao policies, AdminLog log, ListSet lists) {
+    this(policies, log, lists, AppRegister::empty);
+  }
+
+  /** @param register the app register in force, read whenever a policy is compiled */
+  public PolicyService(PolicyDao policies, AdminLog log, ListSet lists,
+      Supplier<AppRegister> register) {
     this.policies = Objects.requireNonNull(policies, "policies");
     this.log = Objects.requireNonNull(log, "log");
     this.lists = new AtomicReference<>(Objects.requireNonNull(lists, "lists"));
+    this.register = Objects.requireNonNull(register, "register");
   }
 
   /** The outcome of checking a text: the compiled snapshot, or every error found. */
@@ -81,7 +92,8 @@ public final class PolicyService {
         return new Validation(null, List.of(new PolicyError("school", 0,
             "the policy names school '" + doc.schoolId() + "' but belongs to '" + school + "'")));
       }
-      return new Validation(PolicyCompiler.compile(withVersion(doc, version), lists.get()), List.of());
+      return new Validation(PolicyCompiler.compile(withVersion(doc, version), lists.get(),
+          register.get()), List.of());
     } catch (InvalidPolicyException e) {
       return new Validation(null, e.errors());
     }
@@ -175,6 +187,21 @@ public final class PolicyService {
     PolicyHolder holder = new PolicyHolder(check.snapshot());
     live.put(school, holder);
     return holder;
+  }
+
+  /**
+   * Puts a new app register in force in every running gateway at once: same policy version,
+   * decisions about apps follow {@code next}. A holder that already has this revision or a newer
+   * one keeps it.
+   */
+  public synchronized void replaceRegister(AppRegister next) {
+    Objects.requireNonNull(next, "next");
+    for (PolicyHolder holder : live.values()) {
+      PolicySnapshot in = holder.current();
+      if (next.revision() > in.register().revision()) {
+        holder.publish(in.withRegister(next));
+      }
+    }
   }
 
   public Optional<PolicyHolder> liveHolder(String school) {

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 public final class I18nResource {
   /** The bundles merged, one per area of the console, each under {@code org/campusgate/console/ui/}. */
   public static final List<String> BUNDLES =
-      List.of("messages", "policy", "lists", "people", "audit", "dashboard", "admin");
+      List.of("messages", "policy", "lists", "people", "audit", "dashboard", "admin",
+          "register");
 
   /** The texts and the language chosen. */
   public record Texts(String lang, Map<String, String> messages) {}

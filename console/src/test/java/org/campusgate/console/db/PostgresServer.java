@@ -38,13 +38,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Use it as {@code @RegisterExtension static final PostgresServer PG = new PostgresServer();}
  * and call {@link #newDatabase()} for an empty database.
  */
-final class PostgresServer implements BeforeAllCallback {
+public final class PostgresServer implements BeforeAllCallback {
   private static final String USER = "campusgate";
   private static final Duration START_DEADLINE = Duration.ofSeconds(60);
   private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
-  /** Schemas live in this extension's own server, so the count is per instance. */
-  private final AtomicInteger schemas = new AtomicInteger();
-
   private Running running;
 
   @Override
@@ -59,8 +56,8 @@ final class PostgresServer implements BeforeAllCallback {
    * millisecond where CREATE DATABASE takes ~300 ms, and everything the console creates lives
    * in the current schema.
    */
-  String newDatabase() throws SQLException {
-    String name = "t" + schemas.incrementAndGet();
+  public String newDatabase() throws SQLException {
+    String name = "t" + running.schemas.incrementAndGet();
     try (Connection c = DriverManager.getConnection(running.url(Running.DATABASE), USER, null);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name);
@@ -68,7 +65,7 @@ final class PostgresServer implements BeforeAllCallback {
     return running.url(Running.DATABASE) + "?currentSchema=" + name;
   }
 
-  String user() {
+  public String user() {
     return USER;
   }
 
@@ -80,6 +77,8 @@ final class PostgresServer implements BeforeAllCallback {
   /** One server: its directory, port and how long it took to come up. */
   static final class Running implements AutoCloseable {
     static final String DATABASE = "contract";
+    /** Every test class using the extension shares this server, so the schema count lives here. */
+    final AtomicInteger schemas = new AtomicInteger();
 
     private final Path dir;
     private final Path bin;

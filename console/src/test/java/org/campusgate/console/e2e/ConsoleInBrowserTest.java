@@ -143,6 +143,7 @@ class ConsoleInBrowserTest {
         {"/people.html", "#people-users tbody tr", "09-people"},
         {"/admin-log.html", "#admin-log tbody tr", "10-admin-log"},
         {"/tokens.html", "#token-list", "11-tokens"},
+        {"/register.html", "#register-status:not(:empty)", "14-register"},
     };
     for (String[] page : pages) {
       browser.open(url(page[0]));
@@ -157,6 +158,10 @@ class ConsoleInBrowserTest {
     browser.open(url("/policy.html"));
     browser.withText("h1", "Policy");
     browser.screenshot("13-policy-en");
+    browser.open(url("/register.html"));
+    browser.withText("h1", "Learning-app register");
+    browser.visible("#register-status:not(:empty)");
+    browser.screenshot("15-register-en");
     assertThat(browser.severeConsoleMessages()).isEmpty();
   }
 
