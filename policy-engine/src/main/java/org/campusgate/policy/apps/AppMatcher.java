@@ -31,11 +31,14 @@ final class AppMatcher {
   private final Map<String, Prefix[]> prefixes;
   private final DualIPv4v6AssociativeTries<Integer> ranges;
   private final boolean hasRanges;
+  /** One bit per IPv4 /16 that holds a range: most IP-literal requests need no address parse. */
+  private final long[] v4Sixteens;
 
   private record Prefix(String path, int app) {}
 
   private AppMatcher(SiteFilter sites, DomainTable hosts, Map<String, Prefix[]> prefixes,
-      DualIPv4v6AssociativeTries<Integer> ranges, boolean hasRanges) {
+      DualIPv4v6AssociativeTries<Integer> ranges, boolean hasRanges, long[] v4Sixteens) {
+    this.v4Sixteens = v4Sixteens;
     this.sites = sites;
     this.hosts = hosts;
     this.prefixes = prefixes;
@@ -107,6 +110,12 @@ final class AppMatcher {
   }
 
   private int range(String host) {
+    if (host.charAt(0) != '[') {
+      int sixteen = firstTwoOctets(host);
+      if ((v4Sixteens[sixteen >>> 6] & (1L << sixteen)) == 0) {
+        return -1;
+      }
+    }
     String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     IPAddress address = new IPAddressString(literal).getAddress();
     if (address == null) {
@@ -116,6 +125,20 @@ final class AppMatcher {
     return node == null ? -1 : node.getValue();
   }
 
+  /** The first two octets of a canonical dotted quad, as a 16-bit number. */
+  private static int firstTwoOctets(String quad) {
+    int a = 0;
+    int i = 0;
+    for (; quad.charAt(i) != '.'; i++) {
+      a = a * 10 + (quad.charAt(i) - '0');
+    }
+    int b = 0;
+    for (i++; quad.charAt(i) != '.'; i++) {
+      b = b * 10 + (quad.charAt(i) - '0');
+    }
+    return a << 8 | b;
+  }
+
   /** Collects fingerprints; every malformed or contested one is reported, none is dropped. */
   static final class Builder {
     private final Map<String, Integer> hostOwners = new HashMap<>();
@@ -123,6 +146,7 @@ final class AppMatcher {
     private final Map<String, Integer> prefixOwners = new HashMap<>();
     private final Map<String, Integer> rangeOwners = new HashMap<>();
     private final DualIPv4v6AssociativeTries<Integer> ranges = new DualIPv4v6AssociativeTries<>();
+    private final long[] v4Sixteens = new long[1024];
     private final List<String> appIds = new ArrayList<>();
 
     /** Adds the fingerprints of app number {@code index}; returns the problems found. */
@@ -164,9 +188,22 @@ final class AppMatcher {
         block = block.toPrefixBlock();
         if (claim(rangeOwners, block.toCanonicalString(), index, where, errors)) {
           ranges.put(block, index);
+          if (block.isIPv4()) {
+            markSixteens(block.getLower().toIPv4().intValue(), block.getNetworkPrefixLength());
+          }
         }
       }
       return errors;
+    }
+
+    /** Marks every /16 a block of {@code prefix} bits at {@code network} touches. */
+    private void markSixteens(int network, Integer prefix) {
+      int first = network >>> 16;
+      int count = prefix == null || prefix >= 16 ? 1 : 1 << (16 - prefix);
+      for (int i = 0; i < count; i++) {
+        int bit = first + i;
+        v4Sixteens[bit >>> 6] |= 1L << bit;
+      }
     }
 
     private void host(int index, String where, String raw, boolean below, List<String> errors) {
@@ -209,7 +246,7 @@ final class AppMatcher {
       List<String> siteHosts = new ArrayList<>(hostOwners.keySet());
       siteHosts.addAll(prefixes.keySet());
       SiteFilter sites = SiteFilter.of(siteHosts, siteHosts.size());
-      return new AppMatcher(sites, table.build(), byHost, ranges, !rangeOwners.isEmpty());
+      return new AppMatcher(sites, table.build(), byHost, ranges, !rangeOwners.isEmpty(), v4Sixteens);
     }
   }
 }

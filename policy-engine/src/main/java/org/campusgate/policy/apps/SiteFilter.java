@@ -1,10 +1,11 @@
 package org.campusgate.policy.apps;
 
 /**
- * A Bloom filter over the "sites" (the last two labels) of every host the catalogue names, so a
- * request to a host no app could match, by far the common case, costs one short hash and two
- * bit probes in a table of at most 1 MiB, not a walk over a 200,000-entry domain table. False
- * positives only cost that walk; there are no false negatives.
+ * A blocked Bloom filter over the "sites" (the last two labels) of every host the catalogue
+ * names, so a request to a host no app could match, by far the common case, costs one short
+ * hash and one 64-bit word (three bits in it) of a table of at most 1 MiB, one cache line, not
+ * a walk over a 200,000-entry domain table. False positives (a few per cent at 8 bits per site)
+ * only cost that walk; there are no false negatives.
  */
 final class SiteFilter {
   private static final int MAX_BITS_LOG2 = 23;
@@ -21,11 +22,11 @@ final class SiteFilter {
 
   static SiteFilter of(Iterable<String> hosts, int count) {
     int log2 = 10;
-    while (log2 < MAX_BITS_LOG2 && (1L << log2) < 16L * count) {
+    while (log2 < MAX_BITS_LOG2 && (1L << log2) < 8L * count) {
       log2++;
     }
     long[] bits = new long[(1 << log2) >>> 6];
-    int mask = (1 << log2) - 1;
+    int mask = bits.length - 1;
     boolean passAll = false;
     for (String host : hosts) {
       int start = siteStart(host);
@@ -33,8 +34,7 @@ final class SiteFilter {
         passAll = true;
       }
       long h = hash(host, start);
-      set(bits, (int) h & mask);
-      set(bits, (int) (h >>> 32) & mask);
+      bits[(int) (h >>> 40) & mask] |= pattern(h);
     }
     return new SiteFilter(bits, mask, passAll);
   }
@@ -45,15 +45,13 @@ final class SiteFilter {
       return true;
     }
     long h = hash(host, siteStart(host));
-    return isSet((int) h & mask) && isSet((int) (h >>> 32) & mask);
+    long p = pattern(h);
+    return (bits[(int) (h >>> 40) & mask] & p) == p;
   }
 
-  private boolean isSet(int bit) {
-    return (bits[bit >>> 6] & (1L << bit)) != 0;
-  }
-
-  private static void set(long[] bits, int bit) {
-    bits[bit >>> 6] |= 1L << bit;
+  /** Three bits of a word, chosen by three 6-bit slices of the hash. */
+  private static long pattern(long h) {
+    return (1L << (h & 63)) | (1L << ((h >>> 6) & 63)) | (1L << ((h >>> 12) & 63));
   }
 
   /** Where the last two labels begin. */
