@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.campusgate.policy.apps.App;
 import org.campusgate.policy.apps.ProviderFiling;
@@ -82,7 +83,7 @@ final class RecordFormatter {
     m.put("consultation_ref", f.evidence().consultation());
     m.put("decision_minutes_ref", f.evidence().decisionMinutes());
     m.put("data_agreement_ref", f.evidence().dataAgreement());
-    m.put("scope", String.join(" ", new java.util.TreeSet<>(f.scope())));
+    m.put("scope", String.join(" ", new TreeSet<>(f.scope())));
     m.put("windows", f.windows());
     m.put("status", f.status().name());
     m.put("confirmed_by", f.confirmedBy());

@@ -1,8 +1,10 @@
 package org.campusgate.console.register.files;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,7 +49,7 @@ final class RecordParser {
   }
 
   /** A row read: its record when its cells are all good, and its key for duplicates. */
-  record Parsed<T>(RawRow raw, T record, String key, java.util.List<RowError> errors) {}
+  record Parsed<T>(RawRow raw, T record, String key, List<RowError> errors) {}
 
   Parsed<App> app(RawRow raw) {
     Cells c = new Cells(raw, zone);
@@ -109,8 +111,8 @@ final class RecordParser {
         c.error("windows", e.getMessage());
       }
     }
-    var validFrom = c.date("valid_from");
-    var validTo = c.date("valid_to");
+    LocalDate validFrom = c.date("valid_from");
+    LocalDate validTo = c.date("valid_to");
     if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
       c.error("valid_to", validTo + " is before valid_from " + validFrom);
     }
