@@ -170,4 +170,67 @@ class DecideCommandTest {
       }
     }
   }
+
+  private static final String REGISTER_CSV = HOME.resolve("docs/examples/register").toString();
+  private static final String REGISTER_XLSX = HOME.resolve("docs/examples/register.xlsx").toString();
+
+  @Test
+  void withARegisterTheDemoAppsShowTheirThreeOutcomesAndTheFilingsUsed() {
+    for (String register : new String[] {REGISTER_CSV, REGISTER_XLSX}) {
+      Result r = run("decide", "--policy", POLICY, "--lists", LISTS, "--register", register, "--groups", "students",
+          "--at", TUESDAY, "http://ketang.demo-apps.test/lesson/1", "static.ketang.demo-apps.test:443",
+          "http://zuoye.demo-apps.test/", "tiku.demo-apps.test:443", "http://example.net/", "http://[zz::1]/");
+      assertThat(r.err()).isEmpty();
+      assertThat(r.code()).isZero();
+      String[] lines = r.out().split("\n");
+      assertThat(lines).hasSize(6);
+      assertThat(lines[0]).isEqualTo("ALLOW\tALLOWED\t-\t-\thttp://ketang.demo-apps.test/lesson/1\tketang\t教APP备3100001号/uf-demo-ketang");
+      assertThat(lines[1]).isEqualTo("ALLOW\tALLOWED\t-\t-\tstatic.ketang.demo-apps.test:443\tketang\t教APP备3100001号/uf-demo-ketang");
+      assertThat(lines[2]).isEqualTo("BLOCK\tAPP_SCHOOL_NOT_FILED\t-\tapp-register\thttp://zuoye.demo-apps.test/\tzuoye\t教APP备3100002号/-");
+      assertThat(lines[3]).isEqualTo("BLOCK\tAPP_FILING_REVOKED\t-\tapp-register\ttiku.demo-apps.test:443\ttiku\t教APP备3100003号/uf-demo-tiku");
+      assertThat(lines[4]).isEqualTo("ALLOW\tALLOWED\t-\t-\thttp://example.net/\t-\t-");
+      assertThat(lines[5]).startsWith("INVALID\t").endsWith("\thttp://[zz::1]/\t-\t-");
+    }
+  }
+
+  @Test
+  void theDayBeforeTheRevocationTheAppIsStillAllowed() {
+    Result r = run("decide", "--policy", POLICY, "--lists", LISTS, "--register", REGISTER_CSV, "--groups", "students",
+        "--at", "2026-11-09T10:00", "http://tiku.demo-apps.test/");
+    assertThat(r.out()).isEqualTo("ALLOW\tALLOWED\t-\t-\thttp://tiku.demo-apps.test/\ttiku\t教APP备3100003号/uf-demo-tiku\n");
+  }
+
+  @Test
+  void schoolChoosesWhoseUserFilingsCount() {
+    Result r = run("decide", "--policy", POLICY, "--lists", LISTS, "--register", REGISTER_CSV, "--school", "other-school",
+        "--groups", "students", "--at", TUESDAY, "http://ketang.demo-apps.test/");
+    assertThat(r.out()).isEqualTo("BLOCK\tAPP_SCHOOL_NOT_FILED\t-\tapp-register\thttp://ketang.demo-apps.test/\tketang\t教APP备3100001号/-\n");
+  }
+
+  @Test
+  void registerErrorsPrintRowByRowAndExitInvalid() throws Exception {
+    Path register = dir.resolve("register");
+    Files.createDirectories(register);
+    Files.writeString(register.resolve("apps.csv"), "id,kind,filing_number,domains\n"
+        + "a1,LEARNING,教APP备404,a1.example\n"
+        + "a1,LEARNING,,a1.example\n");
+    Files.writeString(register.resolve("provider-filings.csv"), "filing_number,status,effective_from\n教APP备1,ACTIVE,yesterday\n");
+    Result r = run("decide", "--policy", POLICY, "--lists", LISTS, "--register", register.toString(), "http://a1.example/");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("campusgate: the register " + register + " was rejected:\n"
+        + "  apps.csv row 2, filing_number: unknown filing number '教APP备404' (not in the provider_filings table, nor in the register)\n"
+        + "  apps.csv row 3: duplicate row: the same id as row 2 (a1)\n"
+        + "  provider-filings.csv row 2, effective_from: 'yesterday' is not a date or time (write 2026-03-01, 2026-03-01 08:00 or 2026-03-01T08:00:00+08:00)\n");
+  }
+
+  @Test
+  void aMissingRegisterOrSchoolWithoutRegisterIsInvalidUsage() {
+    Result missing = run("decide", "--policy", POLICY, "--lists", LISTS, "--register", dir.resolve("nope.xlsx").toString(), "http://a/");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("campusgate: --register: no such file or directory: ");
+    Result school = run("decide", "--policy", POLICY, "--lists", LISTS, "--school", "s1", "http://a/");
+    assertThat(school.code()).isEqualTo(2);
+    assertThat(school.err()).isEqualTo("campusgate: --school needs --register\n");
+  }
 }
