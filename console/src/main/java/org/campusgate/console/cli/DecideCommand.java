@@ -153,7 +153,7 @@ final class DecideCommand implements Command {
    * Reads the register as if imported at {@code importedAt}; prints every row error, as policy
    * errors are printed, and returns null when it does not read.
    */
-  private static AppRegister readRegister(Path path, Instant importedAt, PrintStream err) throws IOException {
+  static AppRegister readRegister(Path path, Instant importedAt, PrintStream err) throws IOException {
     if (!Files.exists(path)) {
       err.println("campusgate: --register: no such file or directory: " + path);
       return null;

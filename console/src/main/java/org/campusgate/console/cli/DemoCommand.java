@@ -11,6 +11,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.campusgate.policy.InvalidPolicyException;
 import org.campusgate.policy.PolicySnapshot;
 import org.campusgate.policy.UserIdentity;
+import org.campusgate.policy.apps.AppRegister;
 import org.campusgate.policy.document.PolicyDocumentParser;
 import org.campusgate.policy.lists.ListSet;
 
@@ -24,8 +25,13 @@ final class DemoCommand implements Command {
   static final String DEMO_POLICY = "config/demo/policy.yaml";
   static final String DEMO_LISTS = "data/ut1-sample";
   static final String DEMO_CONSOLE = "config/demo/console.yaml";
+  /** The learning-app register the demo imports at first start (README, "Learning apps in the demo"). */
+  static final String DEMO_REGISTER = "docs/examples/register.xlsx";
   private static final List<String> SAMPLES = List.of(
-      "http://www.bet365.com/", "https://nordvpn.com/", "weibo.com:443", "http://www.smartedu.cn/", "http://example.org/forbidden/page");
+      "http://www.bet365.com/", "https://nordvpn.com/", "weibo.com:443", "http://www.smartedu.cn/", "http://example.org/forbidden/page",
+      "http://ketang.demo-apps.test:8082/", "http://zuoye.demo-apps.test:8082/", "http://tiku.demo-apps.test:8082/");
+  /** Where the demo origin answers for the demo apps' domains (config/demo/hosts maps them to loopback). */
+  static final int DEMO_ORIGIN_PORT = 8082;
 
   @Override
   public String name() {
@@ -55,9 +61,15 @@ final class DemoCommand implements Command {
     Path listsPath = home.resolve(DEMO_LISTS);
     PolicySnapshot snapshot;
     ListSet lists;
+    Instant now = Instant.now();
     try {
       lists = PolicyLoading.lists(listsPath, err);
       snapshot = PolicyLoading.compile(PolicyDocumentParser.parse(policy), lists, err);
+      AppRegister register = DecideCommand.readRegister(home.resolve(DEMO_REGISTER), now, err);
+      if (register == null) {
+        return CampusGate.EXIT_INVALID;
+      }
+      snapshot = snapshot.withRegister(register);
     } catch (InvalidPolicyException e) {
       PolicyLoading.printPolicyErrors(e, err);
       return CampusGate.EXIT_INVALID;
@@ -81,13 +93,25 @@ final class DemoCommand implements Command {
       return 0;
     }
     out.println(messages.get("demo.proxy", "curl -x http://127.0.0.1:3128 http://www.bet365.com/"));
-    return ConsoleLauncher.run(home, home.resolve(DEMO_CONSOLE), out, err, messages);
+    out.println(messages.get("demo.apps", "curl --interface 127.0.0.2 -x http://127.0.0.1:3128 http://ketang.demo-apps.test:8082/"));
+    DemoOrigin origin;
+    try {
+      origin = DemoOrigin.start(DEMO_ORIGIN_PORT);
+    } catch (java.io.IOException e) {
+      err.println(messages.get("demo.origin.failed", DEMO_ORIGIN_PORT, e.getMessage()));
+      origin = null;
+    }
+    int code = ConsoleLauncher.run(home, home.resolve(DEMO_CONSOLE), out, err, messages);
+    if (origin != null && code >= 0) {
+      origin.close(); // the console did not keep running
+    }
+    return code;
   }
 
   private static void printFor(PrintStream out, String who, PolicySnapshot snapshot, UserIdentity user, Instant at) {
     out.println("  " + who + ":");
     for (String input : SAMPLES) {
-      out.print("    " + DecideCommand.decideOne(snapshot, user, at, input));
+      out.print("    " + DecideCommand.decideOne(snapshot, user, at, input, true));
     }
   }
 
