@@ -146,8 +146,7 @@ public final class RegisterFilesResource {
   public Response exportCsv(@QueryParam("table") String table, @QueryParam("history") boolean history,
       @Context SecurityContext sc) {
     Table t = Table.REGISTER.stream().filter(x -> x.fileName().equals(table + ".csv")).findFirst()
-        .orElseThrow(() -> Access.fail(Response.Status.fromStatusCode(422), "invalid-input",
-            "table must be one of apps, provider-filings, user-filings"));
+        .orElseThrow(() -> RegisterResource.invalid("table", "is one of apps, provider-filings, user-filings"));
     AppRegister register = visible(Access.user(sc));
     StreamingOutput out = o -> RegisterFiles.writeCsv(register, t, history, o);
     return download(out, CSV, table + "-r" + register.revision() + ".csv");
@@ -193,8 +192,7 @@ public final class RegisterFilesResource {
   /** The upload's name: required, short, with one of the endings; only its last part is kept. */
   private static String fileName(String file, String... endings) {
     if (file == null || file.isBlank() || file.length() > 200) {
-      throw Access.fail(Response.Status.fromStatusCode(422), "invalid-input",
-          "name the file: ?file=register.xlsx (at most 200 characters)");
+      throw RegisterResource.invalid("file", "name the file: ?file=register.xlsx (at most 200 characters)");
     }
     String name = file.strip().replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
@@ -204,8 +202,7 @@ public final class RegisterFilesResource {
         return name;
       }
     }
-    throw Access.fail(Response.Status.fromStatusCode(422), "invalid-input",
-        "the file must end with " + String.join(" or ", endings) + ": " + name);
+    throw RegisterResource.invalid("file", "must end with " + String.join(" or ", endings) + ": " + name);
   }
 
   /** The whole body, or 413 past {@link #MAX_UPLOAD_BYTES} (told by its length, else by reading). */
