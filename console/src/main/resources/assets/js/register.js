@@ -216,6 +216,85 @@ async function loadRevoked() {
     : [el('tr', {}, el('td', { colspan: 6, class: 'muted' }, t('register.none-revoked')))]));
 }
 
+// ---- import / export
+
+/** Sends a chosen file as the raw body (the server checks it whole before changing anything). */
+async function upload(path, file) {
+  const headers = { 'Accept': 'application/json', 'Content-Type': 'application/octet-stream' };
+  if (CG.session && CG.session.csrfToken) headers['X-CSRF-Token'] = CG.session.csrfToken;
+  let response;
+  try {
+    response = await fetch('/api/v1' + path + (path.includes('?') ? '&' : '?') + 'file=' + encodeURIComponent(file.name),
+      { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch (e) {
+    throw new ApiFailure(0, { error: 'network', message: t('error.network') });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : { message: await response.text() };
+  if (response.status === 422 && data.error === 'invalid-file') return data; // the report, row by row
+  if (!response.ok) throw new ApiFailure(response.status, data);
+  return data;
+}
+
+function chosen(id) {
+  const file = document.getElementById(id).files[0];
+  if (!file) message('error', t('register.files.choose'));
+  return file;
+}
+
+function showReport(r) {
+  const counts = r.imported ? ['apps', 'providerFilings', 'userFilings'].map(k =>
+    t('register.files.count.' + k, r.imported[k].inFile, r.imported[k].added, r.imported[k].updated, r.imported[k].unchanged)).join('; ') : '';
+  document.getElementById('import-summary').textContent = !r.ok
+    ? t('register.files.rejected', r.rejectedRows, r.errorCount)
+    : r.imported ? t('register.files.imported', r.imported.revision) + ' ' + counts
+      : t('register.files.checked', r.acceptedRows);
+  const problems = list => list.map(p => (p.column ? p.column + ': ' : '') + p.message).join('; ');
+  const fileRows = (r.fileErrors || []).map(e => el('tr', {}, el('td', {}, e.source), el('td', {}, ''), el('td', {}, ''),
+    el('td', {}, badge('REJECTED')), el('td', {}, problems([e]))));
+  document.querySelector('#import-rows tbody').replaceChildren(...fileRows, ...r.rows.map(row => el('tr', {},
+    el('td', {}, row.sheet), el('td', {}, String(row.row)), el('td', {}, row.key || ''),
+    el('td', {}, el('span', { class: 'badge status-' + (row.accepted ? 'CONFIRMED' : 'REJECTED') },
+      t(row.accepted ? 'register.files.accepted' : 'register.files.rejected-row'))),
+    el('td', {}, problems(row.errors)))));
+}
+
+async function importFile(check) {
+  const file = chosen('import-file');
+  if (!file) return;
+  try {
+    const r = await upload('/register/import' + (check ? '?check=true' : ''), file);
+    showReport(r);
+    if (r.ok && !check) {
+      message('ok', t('register.files.imported', r.imported.revision));
+      await Promise.all([loadStatus(), loadApps(), loadUserFilings(), loadProviders(), loadExpiring(), loadRevoked()]);
+    }
+  } catch (e) { failed(e); }
+}
+
+async function applyRevocations() {
+  const file = chosen('revocation-file');
+  if (!file) return;
+  try {
+    const r = await upload('/register/revocations', file);
+    document.getElementById('revocation-summary').textContent = r.ok
+      ? t('register.files.revocations-applied', r.applied.revision)
+      : t('register.files.revocations-rejected', r.errorCount) + ' ' + r.errors.map(e => e.row + (e.column ? ' ' + e.column : '') + ': ' + e.message).join('; ');
+    document.querySelector('#revocation-affected tbody').replaceChildren(...(r.affected || []).map(a => el('tr', {},
+      el('td', {}, a.filingNumber), el('td', {}, badge(a.status)), el('td', {}, a.appIds.join(', ')),
+      el('td', {}, a.schools.length ? a.schools.join(', ') : t('common.none')))));
+    if (r.ok) await Promise.all([loadStatus(), loadProviders(), loadRevoked()]);
+  } catch (e) { failed(e); }
+}
+
+function exportLinks() {
+  const history = document.getElementById('export-history').checked;
+  document.querySelectorAll('#tab-files a[download]').forEach(a => {
+    const base = a.getAttribute('href').replace(/[?&]history=true/, '');
+    a.setAttribute('href', history ? base + (base.includes('?') ? '&' : '?') + 'history=true' : base);
+  });
+}
+
 function showTab(name) {
   document.querySelectorAll('.register-tab').forEach(s => { s.hidden = s.id !== 'tab-' + name; });
   document.querySelectorAll('.register-tabs button').forEach(b => b.classList.toggle('current', b.dataset.tab === name));
@@ -239,6 +318,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('register-new-app').addEventListener('submit', addApp);
   document.getElementById('register-new-provider').addEventListener('submit', addProvider);
   document.getElementById('register-month').addEventListener('change', () => loadRevoked().catch(failed));
+  document.getElementById('register-import-card').hidden = !isDistrict();
+  document.getElementById('import-check').addEventListener('click', () => importFile(true));
+  document.getElementById('import-run').addEventListener('click', () => importFile(false));
+  document.getElementById('revocation-run').addEventListener('click', applyRevocations);
+  document.getElementById('export-history').addEventListener('change', exportLinks);
   document.querySelectorAll('.register-tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
   showTab('user-filings');
   try {

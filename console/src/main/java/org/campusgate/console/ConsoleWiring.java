@@ -23,6 +23,7 @@ import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.ListsResource;
 import org.campusgate.console.resources.PeopleResource;
 import org.campusgate.console.resources.PolicyResource;
+import org.campusgate.console.resources.RegisterFilesResource;
 import org.campusgate.console.resources.RegisterFilingsResource;
 import org.campusgate.console.resources.RegisterResource;
 import org.campusgate.console.resources.SessionResource;
@@ -48,6 +49,7 @@ final class ConsoleWiring {
     env.jersey().register(new DashboardResource(s));
     env.jersey().register(new RegisterResource(s));
     env.jersey().register(new RegisterFilingsResource(s));
+    env.jersey().register(new RegisterFilesResource(s));
     env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
     env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
     env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));
