@@ -81,6 +81,13 @@ public class ConsoleConfiguration extends Configuration {
     @NotBlank
     @JsonProperty
     public String initialPolicy = "config/demo/policy.yaml";
+
+    /**
+     * A learning-app register file (.xlsx or CSV, README "App register files") imported when
+     * the register is still empty; none by default.
+     */
+    @JsonProperty
+    public String initialRegister;
   }
 
   /** JDBC settings; an empty URL means the embedded H2 database under {@code var/console}. */

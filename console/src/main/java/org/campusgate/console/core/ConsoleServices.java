@@ -63,6 +63,9 @@ public final class ConsoleServices {
     if (config.demoPeople) {
       first.demoPeople(config.school.id);
     }
+    if (config.school.initialRegister != null) {
+      first.register(home.resolve(config.school.initialRegister), register, clock);
+    }
     this.initialAdminPassword = first.firstAdmin(home.resolve(config.initialAdminPasswordFile));
   }
 

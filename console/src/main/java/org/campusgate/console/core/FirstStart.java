@@ -1,5 +1,11 @@
 package org.campusgate.console.core;
 
+import java.time.Clock;
+import org.campusgate.console.register.RegisterFileImports;
+import org.campusgate.console.register.RegisterService;
+import org.campusgate.console.register.files.ImportReport;
+import org.campusgate.console.register.files.RegisterFiles;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +93,22 @@ public final class FirstStart {
    * The demo's people: three groups with a few users each, and loopback addresses bound to two
    * of them so that {@code curl --interface 127.0.0.2} browses as a student.
    */
+  /**
+   * Imports {@code file} into the register when it is still empty (revision 0), as the
+   * {@code system} actor; a file that does not read stops the start with its row errors.
+   */
+  public void register(Path file, RegisterService register, Clock clock) throws IOException {
+    if (register.current().revision() > 0) {
+      return;
+    }
+    ImportReport report = RegisterFiles.read(file, register.current(), clock.instant());
+    if (!report.ok()) {
+      throw new IllegalStateException("the initial register " + file + " was rejected: "
+          + report.errors().stream().limit(10).map(Object::toString).toList());
+    }
+    new RegisterFileImports(register).importFile("system", report);
+  }
+
   public void demoPeople(String school) {
     if (!db.people().users(school).isEmpty()) {
       return;
