@@ -174,19 +174,9 @@ public final class PolicyDocumentParser {
     }
 
     private List<DateRange> dates(String path, Node node) {
-      List<DateRange> out = new ArrayList<>();
-      if (node == null) {
-        return out;
-      }
-      for (Ref r : tree.refs(path, node)) {
-        try {
-          out.add(DateRange.parse(r.name()));
-        } catch (IllegalArgumentException | DateTimeException e) {
-          tree.errors().add(new PolicyError(r.path(), r.line(), e.getMessage()));
-        }
-      }
-      return out;
+      return entries(path, node, DateRange::parse);
     }
+
 
     private String required(Map<String, Node> map, String key, String path) {
       Node node = map.get(key);
@@ -376,15 +366,16 @@ public final class PolicyDocumentParser {
       return lists;
     }
 
-    private List<String> entries(String path, Node node, java.util.function.UnaryOperator<String> normalise) {
-      List<String> out = new ArrayList<>();
+    /** Each value of a list read by {@code normalise}; a value it refuses is an error at its line. */
+    private <T> List<T> entries(String path, Node node, java.util.function.Function<String, T> normalise) {
+      List<T> out = new ArrayList<>();
       if (node == null) {
         return out;
       }
       for (Ref r : tree.refs(path, node)) {
         try {
           out.add(normalise.apply(r.name()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
           tree.errors().add(new PolicyError(r.path(), r.line(), e.getMessage()));
         }
       }
