@@ -94,19 +94,11 @@ final class AppMatcher {
     }
     String path = UrlKeys.asciiLowerCase(url.pathAndQuery());
     for (Prefix p : candidates) {
-      if (path.startsWith(p.path) && onBoundary(path, p.path)) {
+      if (path.startsWith(p.path) && UrlKeys.onSegmentBoundary(path, p.path)) {
         return p.app;
       }
     }
     return -1;
-  }
-
-  private static boolean onBoundary(String path, String prefix) {
-    if (path.length() == prefix.length() || prefix.endsWith("/")) {
-      return true;
-    }
-    char next = path.charAt(prefix.length());
-    return next == '/' || next == '?';
   }
 
   private int range(String host) {

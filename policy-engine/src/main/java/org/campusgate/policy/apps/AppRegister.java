@@ -89,6 +89,11 @@ public final class AppRegister {
     return new Builder();
   }
 
+  /** Whether {@code id} is a valid app id: letters, digits, {@code _ . -}, at most 64. */
+  public static boolean isValidId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
   public List<App> apps() {
     return apps;
   }
@@ -141,7 +146,7 @@ public final class AppRegister {
       this.byApp = byApp;
     }
 
-    /** As {@link AppRegister#scheduledFilingAt}, for app number {@code app} and {@code day} = t's date. */
+    /** As {@link AppRegister#userFilingAt}, with its windows, for app number {@code app}; {@code day} is t's date. */
     public ScheduledFiling at(int app, Instant t, LocalDate day) {
       List<Versions<ScheduledFiling>> filings = byApp[app];
       return filings == null ? null : best(filings, t, day);
@@ -202,17 +207,12 @@ public final class AppRegister {
    * null when the school never filed it.
    */
   public UserFiling userFilingAt(String schoolId, String appId, Instant t) {
-    ScheduledFiling f = scheduledFilingAt(schoolId, appId, t);
-    return f == null ? null : f.filing();
-  }
-
-  /** {@link #userFilingAt} with the filing's windows. */
-  public ScheduledFiling scheduledFilingAt(String schoolId, String appId, Instant t) {
     List<String> ids = filingsBySchoolApp.get(schoolId + '\n' + appId);
     if (ids == null) {
       return null;
     }
-    return best(ids.stream().map(userFilings::get).toList(), t, LocalDate.ofInstant(t, zone));
+    ScheduledFiling f = best(ids.stream().map(userFilings::get).toList(), t, LocalDate.ofInstant(t, zone));
+    return f == null ? null : f.filing();
   }
 
   private static int rank(UserFiling f, LocalDate day) {
@@ -274,7 +274,7 @@ public final class AppRegister {
 
     public Builder app(App app) {
       Objects.requireNonNull(app, "app");
-      if (!ID.matcher(app.id()).matches()) {
+      if (!isValidId(app.id())) {
         problems.add("app '" + app.id() + "': ids use letters, digits, '_', '.', '-' (at most 64)");
       } else if (apps.putIfAbsent(app.id(), app) != null) {
         problems.add("app " + app.id() + ": listed twice");

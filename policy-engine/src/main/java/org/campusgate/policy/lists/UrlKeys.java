@@ -30,6 +30,18 @@ public final class UrlKeys {
     return 0;
   }
 
+  /**
+   * Whether {@code path} (which starts with {@code prefix}) continues it on a segment boundary:
+   * {@code /en} is a prefix of {@code /en}, {@code /en/x} and {@code /en?q}, not of {@code /english}.
+   */
+  public static boolean onSegmentBoundary(String path, String prefix) {
+    if (path.length() == prefix.length() || prefix.endsWith("/")) {
+      return true;
+    }
+    char next = path.charAt(prefix.length());
+    return next == '/' || next == '?';
+  }
+
   /** Lower-cases ASCII letters only; list entries and canonical URLs are ASCII. */
   public static String asciiLowerCase(String s) {
     for (int i = 0; i < s.length(); i++) {

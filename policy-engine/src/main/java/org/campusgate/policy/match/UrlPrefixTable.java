@@ -35,18 +35,10 @@ final class UrlPrefixTable {
     String pathAndQuery = UrlKeys.asciiLowerCase(url.pathAndQuery());
     for (Prefix p : prefixes) {
       String prefix = p.path;
-      if (pathAndQuery.startsWith(prefix) && onBoundary(pathAndQuery, prefix)) {
+      if (pathAndQuery.startsWith(prefix) && UrlKeys.onSegmentBoundary(pathAndQuery, prefix)) {
         sink.match(p.value);
       }
     }
-  }
-
-  private static boolean onBoundary(String path, String prefix) {
-    if (path.length() == prefix.length() || prefix.endsWith("/")) {
-      return true;
-    }
-    char next = path.charAt(prefix.length());
-    return next == '/' || next == '?';
   }
 
   static final class Builder {

@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.campusgate.policy.apps.App;
 import org.campusgate.policy.apps.AppCategory;
 import org.campusgate.policy.apps.AppFeature;
 import org.campusgate.policy.apps.AppForm;
 import org.campusgate.policy.apps.AppKind;
+import org.campusgate.policy.apps.AppRegister;
 import org.campusgate.policy.apps.Evidence;
 import org.campusgate.policy.apps.FilingOrigin;
 import org.campusgate.policy.apps.FilingStatus;
@@ -31,7 +31,6 @@ import org.campusgate.policy.apps.UserFilingStatus;
  */
 final class RecordParser {
   /** As the register checks app ids, so the error lands on the row. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final ZoneId zone;
   private final Instant importedAt;
@@ -54,7 +53,7 @@ final class RecordParser {
   Parsed<App> app(RawRow raw) {
     Cells c = new Cells(raw, zone);
     String id = c.required("id");
-    if (id != null && !ID.matcher(id).matches()) {
+    if (id != null && !AppRegister.isValidId(id)) {
       c.error("id", "'" + HeaderMap.shorten(id) + "': ids use letters, digits, '_', '.', '-' (at most 64)");
     }
     AppKind kind = c.requiredChoice("kind", AppKind.class);
