@@ -67,6 +67,11 @@ public class ConsoleConfiguration extends Configuration {
   @JsonProperty
   public NtpSection ntp;
 
+  /** Monthly inspection reports. */
+  @Valid @NotNull
+  @JsonProperty
+  public ReportSection report = new ReportSection();
+
   /** The school section. */
   public static class SchoolSection {
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}")
@@ -169,5 +174,28 @@ public class ConsoleConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     public Duration timeout = Duration.seconds(3);
+  }
+
+  /** Monthly inspection reports (RULES.md §6). */
+  public static class ReportSection {
+    /** The district named in the report's header. */
+    @NotBlank
+    @JsonProperty
+    public String district = "教育局 District Education Bureau";
+
+    /** Where generated reports are kept. */
+    @NotBlank
+    @JsonProperty
+    public String dir = "var/reports";
+
+    /** Days after the month's end a new rectification item is due. */
+    @Min(1) @Max(90)
+    @JsonProperty
+    public int rectificationDays = 15;
+
+    /** The headless browser that prints the PDF; the PDF is skipped when it is missing. */
+    @NotBlank
+    @JsonProperty
+    public String chromium = "/usr/bin/chromium";
   }
 }
