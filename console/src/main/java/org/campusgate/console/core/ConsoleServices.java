@@ -15,6 +15,8 @@ import org.campusgate.gateway.identity.PasswordHashes;
 import org.campusgate.console.lists.BlockLists;
 import org.campusgate.console.register.RegisterDao;
 import org.campusgate.console.register.RegisterService;
+import org.campusgate.console.report.MonthlyReports;
+import org.campusgate.console.report.Rectifications;
 
 /**
  * The console's services, made once at start and handed to the resources: the database and its
@@ -34,6 +36,8 @@ public final class ConsoleServices {
   private final Sessions sessions;
   private final PasswordLogin login;
   private final Optional<String> initialAdminPassword;
+  private final Rectifications rectifications;
+  private final MonthlyReports reports;
   private volatile AuditStore store;
   private volatile LocalGateway gateway;
 
@@ -67,6 +71,9 @@ public final class ConsoleServices {
       first.register(home.resolve(config.school.initialRegister), register, clock);
     }
     this.initialAdminPassword = first.firstAdmin(home.resolve(config.initialAdminPasswordFile));
+    this.rectifications = Rectifications.NONE; // SCAFFOLD: the rectification work replaces it
+    this.reports = new MonthlyReports(this::store, register, db.schools(), db.adminLog(),
+        rectifications, clock, SchoolDashboard.DEFAULT_ZONE, config.report.district);
   }
 
   /**
@@ -144,6 +151,16 @@ public final class ConsoleServices {
 
   public Optional<LocalGateway> gateway() {
     return Optional.ofNullable(gateway);
+  }
+
+  /** Rectification items raised by monthly reports. */
+  public Rectifications rectifications() {
+    return rectifications;
+  }
+
+  /** Makes monthly inspection reports. */
+  public MonthlyReports reports() {
+    return reports;
   }
 
   /** The first admin's one-time password, when this start created that account. */
