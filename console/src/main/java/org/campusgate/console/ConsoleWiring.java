@@ -26,6 +26,7 @@ import org.campusgate.console.resources.PolicyResource;
 import org.campusgate.console.resources.RegisterFilesResource;
 import org.campusgate.console.resources.RegisterFilingsResource;
 import org.campusgate.console.resources.RegisterResource;
+import org.campusgate.console.resources.ReportResource;
 import org.campusgate.console.resources.SessionResource;
 import org.campusgate.console.resources.TokenResource;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +51,13 @@ final class ConsoleWiring {
     env.jersey().register(new RegisterResource(s));
     env.jersey().register(new RegisterFilingsResource(s));
     env.jersey().register(new RegisterFilesResource(s));
+    env.jersey().register(new ReportResource(s));
+    env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+      @Override
+      public void stop() throws Exception {
+        s.reportJobs().close();
+      }
+    });
     env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
     env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
     env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));

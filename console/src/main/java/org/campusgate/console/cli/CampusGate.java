@@ -26,7 +26,7 @@ public final class CampusGate {
   static CampusGate standard() {
     return new CampusGate(List.of(new DemoCommand(), new RunCommand(), new TokenCommand(), new GatewayCommand(), new DecideCommand(),
         new AuditCommand(),
-        new VerifyEvidenceCommand()));
+        new VerifyEvidenceCommand(), new ReportCommand()));
   }
 
   public static void main(String[] argv) {

@@ -17,6 +17,7 @@ import org.campusgate.console.register.RegisterDao;
 import org.campusgate.console.register.RegisterService;
 import org.campusgate.console.report.MonthlyReports;
 import org.campusgate.console.report.Rectifications;
+import org.campusgate.console.report.output.ReportJobs;
 
 /**
  * The console's services, made once at start and handed to the resources: the database and its
@@ -38,6 +39,7 @@ public final class ConsoleServices {
   private final Optional<String> initialAdminPassword;
   private final Rectifications rectifications;
   private final MonthlyReports reports;
+  private final ReportJobs reportJobs;
   private volatile AuditStore store;
   private volatile LocalGateway gateway;
 
@@ -74,6 +76,7 @@ public final class ConsoleServices {
     this.rectifications = Rectifications.NONE; // SCAFFOLD: the rectification work replaces it
     this.reports = new MonthlyReports(this::store, register, db.schools(), db.adminLog(),
         rectifications, clock, SchoolDashboard.DEFAULT_ZONE, config.report.district);
+    this.reportJobs = ReportJobs.forConsole(reports, config.report, home, clock);
   }
 
   /**
@@ -161,6 +164,11 @@ public final class ConsoleServices {
   /** Makes monthly inspection reports. */
   public MonthlyReports reports() {
     return reports;
+  }
+
+  /** Makes monthly reports in the background and keeps them under report.dir. */
+  public ReportJobs reportJobs() {
+    return reportJobs;
   }
 
   /** The first admin's one-time password, when this start created that account. */
