@@ -414,8 +414,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('audit-trace-select-all').addEventListener('change', selectAllShown);
   document.getElementById('audit-trace-export').addEventListener('click', exportEvidence);
   traceKindChanged();
-  // responders come to trace; the others start with the search
-  showTab(session.role === 'responder' ? 'trace' : 'search');
+  // the trace tab opens directly from audit.html#trace
+  showTab(location.hash === '#trace' ? 'trace' : 'search');
   const asked = new URLSearchParams(location.search);
   if (asked.get('user')) document.getElementById('audit-user').value = asked.get('user');
   // an inspector without a case sees aggregates; everyone else starts with the last 24 hours
