@@ -1,6 +1,7 @@
 package org.campusgate.console.resources;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,20 +46,24 @@ import org.campusgate.console.core.ConsoleServices;
 public final class EvidenceResource {
   /** The most events one export holds: evidence is for a case, not bulk export. */
   static final int MAX_EVENTS = 1000;
+  /** The largest request body: {@value #MAX_EVENTS} ids with a case and a reason fit easily. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Pattern UUID_TEXT = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
 
   private final Supplier<AuditStore> store;
   private final AuditGate gate;
+  private final ObjectMapper json;
 
   public EvidenceResource(ConsoleServices s) {
-    this(s::store, s.adminLog());
+    this(s::store, s.adminLog(), s.json());
   }
 
-  public EvidenceResource(Supplier<AuditStore> store, AdminLog log) {
+  public EvidenceResource(Supplier<AuditStore> store, AdminLog log, ObjectMapper json) {
     this.store = Objects.requireNonNull(store, "store");
     this.gate = new AuditGate(log);
+    this.json = Objects.requireNonNull(json, "json");
   }
 
   /** What to export, and why. */
@@ -68,10 +75,8 @@ public final class EvidenceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN, Roles.INSPECTOR, Roles.RESPONDER})
-  public Response evidence(EvidenceRequest body, @Context SecurityContext sc) {
-    if (body == null) {
-      throw AuditParams.bad("bad-request", "the body is {case, reason, eventIds}");
-    }
+  public Response evidence(InputStream in, @Context SecurityContext sc) {
+    EvidenceRequest body = read(in);
     String caseRef = AuditParams.text("case", body.caseRef(), 100);
     String reason = AuditParams.text("reason", body.reason(), 500);
     String school = AuditParams.text("school", body.school(), 64);
@@ -118,6 +123,30 @@ public final class EvidenceResource {
     return Response.ok(key + "\n")
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campusgate-verifier.pub\"")
         .build();
+  }
+
+  /** The request body, bounded: 413 {@code too-large} past {@value #MAX_BODY_BYTES} bytes. */
+  private EvidenceRequest read(InputStream in) {
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw AuditParams.bad("bad-request", "the body could not be read: " + e.getMessage());
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw Access.fail(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large",
+          "the body is over " + MAX_BODY_BYTES + " bytes");
+    }
+    EvidenceRequest body;
+    try {
+      body = bytes.length == 0 ? null : json.readValue(bytes, EvidenceRequest.class);
+    } catch (IOException e) {
+      throw AuditParams.bad("bad-request", "the body is not {case, reason, eventIds}");
+    }
+    if (body == null) {
+      throw AuditParams.bad("bad-request", "the body is {case, reason, eventIds}");
+    }
+    return body;
   }
 
   /** The bundle's file name: the case reference kept to letters, digits, dot, dash, underscore. */

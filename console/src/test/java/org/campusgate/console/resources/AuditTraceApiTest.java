@@ -75,7 +75,7 @@ class AuditTraceApiTest {
         .addResource(new AuditResource(() -> store, log, clock, () -> ZoneOffset.UTC))
         .addResource(new TraceResource(() -> store, log, clock, () -> ZoneOffset.UTC,
             id -> id.equals(TraceDay.APP) ? "Homework Helper" : null))
-        .addResource(new EvidenceResource(() -> store, log))
+        .addResource(new EvidenceResource(() -> store, log, json))
         .build();
     api.before();
   }
@@ -332,6 +332,11 @@ class AuditTraceApiTest {
     assertThat(export(ConsoleRole.RESPONDER, null, "null").status()).isEqualTo(400);
     assertThat(export(ConsoleRole.RESPONDER, null, "{\"eventIds\":\"x\"}").status())
         .isEqualTo(400);
+    assertThat(export(ConsoleRole.RESPONDER, null, "{not json").error()).isEqualTo("bad-request");
+    Answer huge = export(ConsoleRole.RESPONDER, null,
+        "{\"reason\":\"" + "x".repeat(EvidenceResource.MAX_BODY_BYTES) + "\"}");
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.error()).isEqualTo("too-large");
     Answer noCase = export(ConsoleRole.RESPONDER, null,
         Map.of("eventIds", List.of(alices.toString())));
     assertThat(noCase.error()).isEqualTo("case-required");
