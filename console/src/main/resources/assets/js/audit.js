@@ -1,6 +1,8 @@
 'use strict';
 // Audit search: filters → events paged by cursor, a user's timeline, who held an address at a
-// moment, aggregates, the CSV export and the integrity of the days shown. Responders (and
+// moment, aggregates, the CSV export and the integrity of the days shown. The trace tab: from a
+// user, an IP and a time, a domain or a URL to the person, their timeline and apps, and the
+// export of chosen events as an evidence bundle that verifies offline. Responders (and
 // inspectors looking at persons) give a case reference and a reason; the server checks and logs.
 const AUDIT = { role: null, params: null, cursors: [null], page: 0, next: null };
 
@@ -27,7 +29,7 @@ function query(params) {
 /** The form's filters and justification, trimmed; empty fields left out. */
 function formParams() {
   const out = {};
-  for (const field of document.querySelectorAll('#audit-form [name]')) {
+  for (const field of document.querySelectorAll('#audit-form [name], #audit-justification [name]')) {
     const v = field.value.trim();
     if (v !== '') out[field.name] = v;
   }
@@ -225,6 +227,166 @@ async function aggregate(e) {
   }
 }
 
+// ---- tabs and the incident trace
+
+function showTab(name) {
+  document.getElementById('audit-search-panel').hidden = name !== 'search';
+  document.getElementById('audit-trace-panel').hidden = name !== 'trace';
+  for (const tab of ['search', 'trace']) {
+    const b = document.getElementById('audit-tab-' + tab);
+    b.className = tab === name ? 'current' : 'secondary';
+    b.setAttribute('aria-selected', String(tab === name));
+  }
+}
+
+function traceKindChanged() {
+  document.getElementById('audit-trace-at-box').hidden = document.getElementById('audit-trace-kind').value !== 'ip';
+}
+
+/** Runs a trace from the form's start; {@code pick} chooses among a domain's or URL's users. */
+async function runTrace(e, pick) {
+  if (e) e.preventDefault();
+  const message = document.getElementById('audit-trace-message');
+  message.replaceChildren();
+  if (!checkJustification('audit-trace-message')) return;
+  const kind = document.getElementById('audit-trace-kind').value;
+  const params = Object.assign({
+    [kind]: document.getElementById('audit-trace-value').value.trim(),
+    at: kind === 'ip' ? document.getElementById('audit-trace-at').value.trim() : '',
+    from: document.getElementById('audit-trace-from').value.trim(),
+    to: document.getElementById('audit-trace-to').value.trim(),
+    pick: pick || '',
+  }, justification());
+  const button = document.getElementById('audit-trace-go');
+  button.disabled = true;
+  try {
+    showTrace(await api('GET', '/audit/trace?' + query(params)));
+  } catch (failure) {
+    document.getElementById('audit-trace-result').hidden = true;
+    fail('audit-trace-message', failure);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showTrace(view) {
+  document.getElementById('audit-trace-result').hidden = false;
+  const holder = document.getElementById('audit-trace-holder');
+  holder.replaceChildren();
+  if (view.start.kind === 'ip') {
+    const h = view.holder;
+    holder.replaceChildren(h
+      ? el('span', { 'data-user': h.userId }, t('audit.whohad.result', view.start.ip, when(view.start.at)), ' ',
+        el('strong', {}, h.userId), ' ', el('span', { class: 'muted' }, t('audit.whohad.since', when(h.since), t('audit.identity.' + h.how), h.address)))
+      : el('span', { id: 'audit-trace-nobody' }, t('audit.whohad.nobody', view.start.ip, when(view.start.at))));
+  }
+  const candidates = document.getElementById('audit-trace-candidates');
+  candidates.hidden = !view.candidates;
+  if (view.candidates) {
+    document.getElementById('audit-trace-candidates-note').textContent =
+      (view.candidates.users.length === 0 ? t('audit.trace.no-candidates') : t('audit.trace.candidates.help'))
+      + (view.candidates.truncated ? ' ' + t('audit.trace.candidates.truncated') : '');
+    document.querySelector('#audit-trace-candidate-rows tbody').replaceChildren(...view.candidates.users.map(c =>
+      el('tr', { 'data-user': c.user, class: c.user === view.user ? 'chosen' : null },
+        el('td', {}, c.user), el('td', { class: 'num' }, String(c.events)), el('td', { class: 'num' }, String(c.blocked)),
+        el('td', {}, el('button', { type: 'button', class: 'secondary', 'data-pick': c.user,
+          onclick: () => runTrace(null, c.user) }, t('audit.trace.pick'))))));
+  }
+  const person = document.getElementById('audit-trace-person');
+  person.hidden = !view.user;
+  if (!view.user) return;
+  document.getElementById('audit-trace-person-title').textContent = t('audit.timeline-of', view.user);
+  document.getElementById('audit-trace-person-title').dataset.user = view.user;
+  const u = view.usage;
+  document.getElementById('audit-trace-counts').replaceChildren(
+    el('span', { class: 'badge allow', id: 'audit-trace-allowed' }, t('audit.trace.allowed', u.allowed)), ' ',
+    el('span', { class: 'badge block', id: 'audit-trace-blocked' }, t('audit.trace.blocked', u.blocked)), ' ',
+    el('span', { class: 'muted' }, t('audit.timeline.range', when(view.from), when(view.to))));
+  const names = {};
+  u.apps.forEach(a => { names[a.appId] = a.name; });
+  document.querySelector('#audit-trace-apps tbody').replaceChildren(...u.apps.map(a =>
+    el('tr', { 'data-app': a.appId }, el('td', {}, a.name), el('td', { class: 'muted' }, a.appId),
+      el('td', { class: 'num' }, String(a.allowed)), el('td', { class: 'num' }, String(a.blocked)))));
+  document.getElementById('audit-trace-apps').hidden = u.apps.length === 0;
+  document.getElementById('audit-trace-no-apps').hidden = u.apps.length > 0;
+  document.getElementById('audit-trace-note').textContent =
+    t('audit.trace.select-help') + (view.timelineTruncated ? ' ' + t('audit.timeline.truncated') : '');
+  document.querySelector('#audit-trace-timeline tbody').replaceChildren(...view.timeline.map(item => traceRow(item, names)));
+  document.getElementById('audit-trace-select-all').checked = false;
+  document.getElementById('audit-trace-export-result').replaceChildren();
+  selectionChanged();
+}
+
+/** One timeline row; access events get a checkbox for the evidence export. */
+function traceRow(item, names) {
+  if (item.type === 'identity') {
+    const i = item.identity;
+    return el('tr', { class: 'identity', 'data-event-id': i.eventId, 'data-kind': i.kind },
+      el('td', {}), el('td', { title: i.timestamp }, when(i.timestamp)),
+      el('td', {}, t('audit.identity.' + i.kind)), el('td', {}, i.address),
+      el('td', {}, i.authMethod || ''), el('td', {}), el('td', {}), el('td', {}));
+  }
+  const e = item.access;
+  const box = el('input', { type: 'checkbox', class: 'audit-pick', value: e.eventId,
+    'aria-label': t('audit.trace.select-one'), onchange: selectionChanged });
+  return el('tr', { 'data-event-id': e.eventId, class: e.action === 'BLOCK' ? 'blocked' : null },
+    el('td', {}, box), el('td', { title: e.timestamp }, when(e.timestamp)),
+    el('td', {}, t('audit.kind.access')), el('td', {}, e.clientIp || ''), el('td', {}, actionBadge(e.action)),
+    el('td', {}, e.appId ? (names[e.appId] || e.appId) : ''), el('td', {}, e.host || e.sni || ''),
+    el('td', { class: 'url' }, e.url || ''));
+}
+
+function picked() {
+  return [...document.querySelectorAll('#audit-trace-timeline input.audit-pick:checked')].map(b => b.value);
+}
+
+function selectionChanged() {
+  const n = picked().length;
+  document.getElementById('audit-trace-selected').textContent = t('audit.trace.selected', n);
+  document.getElementById('audit-trace-export').disabled = n === 0 || n > 1000;
+}
+
+function selectAllShown(e) {
+  document.querySelectorAll('#audit-trace-timeline input.audit-pick').forEach(b => { b.checked = e.target.checked; });
+  selectionChanged();
+}
+
+/** Downloads the chosen events as an evidence bundle (the server logs the export first). */
+async function exportEvidence() {
+  const out = document.getElementById('audit-trace-export-result');
+  out.replaceChildren();
+  if (!checkJustification('audit-trace-export-result')) return;
+  const ids = picked();
+  const button = document.getElementById('audit-trace-export');
+  button.disabled = true;
+  try {
+    const response = await fetch('/api/v1/audit/evidence', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': CG.session.csrfToken },
+      body: JSON.stringify(Object.assign({ eventIds: ids }, justification())),
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({ message: 'HTTP ' + response.status }));
+      throw new ApiFailure(response.status, body);
+    }
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const name = (/filename="([^"]+)"/.exec(disposition) || [null, 'evidence.json'])[1];
+    const url = URL.createObjectURL(await response.blob());
+    const link = el('a', { href: url, download: name, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    out.replaceChildren(el('div', { class: 'ok', id: 'audit-trace-exported', 'data-file': name },
+      t('audit.trace.exported', ids.length, name)));
+  } catch (failure) {
+    fail('audit-trace-export-result', failure instanceof ApiFailure ? failure
+      : new ApiFailure(0, { error: 'network', message: t('error.network') }));
+  } finally {
+    selectionChanged();
+  }
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   const session = await startPage('audit');
   if (!session) return;
@@ -245,6 +407,15 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('audit-timeline-back').addEventListener('click', showList);
   document.getElementById('audit-whohad').addEventListener('submit', whoHad);
   document.getElementById('audit-aggregate').addEventListener('submit', aggregate);
+  document.getElementById('audit-tab-search').addEventListener('click', () => showTab('search'));
+  document.getElementById('audit-tab-trace').addEventListener('click', () => showTab('trace'));
+  document.getElementById('audit-trace-kind').addEventListener('change', traceKindChanged);
+  document.getElementById('audit-trace-form').addEventListener('submit', runTrace);
+  document.getElementById('audit-trace-select-all').addEventListener('change', selectAllShown);
+  document.getElementById('audit-trace-export').addEventListener('click', exportEvidence);
+  traceKindChanged();
+  // the trace tab opens directly from audit.html#trace
+  showTab(location.hash === '#trace' ? 'trace' : 'search');
   const asked = new URLSearchParams(location.search);
   if (asked.get('user')) document.getElementById('audit-user').value = asked.get('user');
   // an inspector without a case sees aggregates; everyone else starts with the last 24 hours

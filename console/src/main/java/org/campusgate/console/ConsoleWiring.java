@@ -19,6 +19,7 @@ import org.campusgate.console.metrics.PrometheusEndpoint;
 import org.campusgate.console.resources.AdminLogResource;
 import org.campusgate.console.resources.AuditResource;
 import org.campusgate.console.resources.DashboardResource;
+import org.campusgate.console.resources.EvidenceResource;
 import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.ListsResource;
 import org.campusgate.console.resources.PeopleResource;
@@ -29,6 +30,7 @@ import org.campusgate.console.resources.RegisterResource;
 import org.campusgate.console.resources.ReportResource;
 import org.campusgate.console.resources.SessionResource;
 import org.campusgate.console.resources.TokenResource;
+import org.campusgate.console.resources.TraceResource;
 import org.eclipse.jetty.server.Server;
 
 /** The one place that lists what the console serves: filters, resources, health checks. */
@@ -43,6 +45,8 @@ final class ConsoleWiring {
     env.jersey().register(new I18nResource());
     env.jersey().register(new PolicyResource(s));
     env.jersey().register(new AuditResource(s));
+    env.jersey().register(new TraceResource(s));
+    env.jersey().register(new EvidenceResource(s));
     env.jersey().register(new ListsResource(s));
     env.jersey().register(new PeopleResource(s));
     env.jersey().register(new TokenResource(s));

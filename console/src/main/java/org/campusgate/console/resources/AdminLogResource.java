@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import org.campusgate.console.audit.PersonRedaction;
 import org.campusgate.console.auth.ConsoleUser;
 import org.campusgate.console.auth.Roles;
 import org.campusgate.console.core.ConsoleServices;
@@ -23,7 +24,8 @@ import org.campusgate.console.db.ConsoleRole;
  * The admin action log a page at a time: who changed what, when, with the state before and
  * after. {@code after=ID} pages oldest first from entry ID (0: the start), {@code before=ID} pages
  * newest first (neither: the newest page); {@code next} continues in the same direction. District admins and inspectors read every school's entries and the
- * district-wide ones; a school admin reads their school's.
+ * district-wide ones; a school admin reads their school's. Inspectors see aggregates, not
+ * persons: entries about persons reach them without the person ({@link PersonRedaction}).
  */
 @Path("/v1/admin-log")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,9 +69,17 @@ public final class AdminLogResource {
     List<AdminAction> rows = after != null ? s.adminLog().dao().page(only, after, size)
         : s.adminLog().dao().latest(only, before == null ? Long.MAX_VALUE : before, size);
     List<Entry> entries = rows.stream().map(a -> new Entry(a.id(), a.at(), a.actor(), a.action(),
-        a.target(), a.schoolId(), json(a.beforeJson()), json(a.afterJson()))).toList();
+        a.target(), a.schoolId(), json(a.beforeJson()), json(a.afterJson())))
+        .map(e -> u.role() == ConsoleRole.INSPECTOR ? withoutPersons(e) : e).toList();
     Long next = rows.size() == size ? rows.get(rows.size() - 1).id() : null;
     return new Page(entries, next);
+  }
+
+  private static Entry withoutPersons(Entry e) {
+    return new Entry(e.id(), e.at(), e.actor(), e.action(),
+        PersonRedaction.target(e.action(), e.target()), e.school(),
+        PersonRedaction.details(e.action(), e.before()),
+        PersonRedaction.details(e.action(), e.after()));
   }
 
   private JsonNode json(String text) {

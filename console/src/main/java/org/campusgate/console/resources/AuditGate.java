@@ -43,9 +43,16 @@ final class AuditGate {
    * @param persons whether the answer shows persons' events (rather than counts over many)
    */
   Scope admit(ConsoleUser u, AuditParams p, boolean persons) {
-    String school = school(u, p.school());
-    String caseRef = p.caseRef();
-    String reason = p.reason();
+    return admit(u, p.school(), p.caseRef(), p.reason(), persons);
+  }
+
+  /**
+   * Checks a request whose school, case and reason are already read (and checked for form).
+   *
+   * @param asked the school asked for, or null
+   */
+  Scope admit(ConsoleUser u, String asked, String caseRef, String reason, boolean persons) {
+    String school = school(u, asked);
     switch (u.role()) {
       case RESPONDER -> {
         if (caseRef == null || reason == null) {

@@ -131,6 +131,21 @@ public final class AuditParams {
     return address("ip", ip);
   }
 
+  /** The domain asked for (it and its subdomains), lower case, or null. */
+  String domain() {
+    return hostName("domain", domain);
+  }
+
+  /** The URL text asked for (a case-insensitive substring), or null. */
+  String url() {
+    return text("url", url, 256);
+  }
+
+  /** Whether the request gives {@code from} or {@code to}. */
+  boolean hasRange() {
+    return text("from", from, 40) != null || text("to", to, 40) != null;
+  }
+
   /** Whether the request names a person: a user or a client address. */
   boolean namesPerson() {
     return user() != null || ip() != null;

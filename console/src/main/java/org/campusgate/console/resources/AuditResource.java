@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +39,12 @@ import org.campusgate.audit.GroupField;
 import org.campusgate.audit.IdentityEvent;
 import org.campusgate.audit.IpHolder;
 import org.campusgate.audit.SearchPage;
-import org.campusgate.audit.SortOrder;
 import org.campusgate.audit.StoredEvent;
 import org.campusgate.audit.TimeBucket;
 import org.campusgate.console.audit.EventCsv;
+import org.campusgate.console.audit.IncidentTrace;
 import org.campusgate.console.audit.IntegrityDays;
+import org.campusgate.console.audit.Timeline;
 import org.campusgate.console.auth.ConsoleUser;
 import org.campusgate.console.auth.Roles;
 import org.campusgate.console.core.AdminLog;
@@ -115,7 +115,13 @@ public final class AuditResource {
 
   /** One entry of a timeline: an access event or an identity event (login, binding). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TimelineItem(String type, Instant at, EventView access, IdentityEvent identity) {}
+  public record TimelineItem(String type, Instant at, EventView access, IdentityEvent identity) {
+    static List<TimelineItem> of(Timeline t) {
+      return t.entries().stream().map(e -> e.access() != null
+          ? new TimelineItem("access", e.at(), EventView.of(e.access()), null)
+          : new TimelineItem("identity", e.at(), null, e.identity())).toList();
+    }
+  }
 
   /** A user's timeline, oldest first; {@code truncated} when it holds the most access events. */
   public record TimelineView(String user, Instant from, Instant to, List<TimelineItem> items,
@@ -214,8 +220,9 @@ public final class AuditResource {
     Map<String, Object> asked = p.asked(null, scope.school());
     asked.put("at", at.toString());
     gate.record(scope, "audit.who-had", "audit:ip:" + ip, asked);
-    Optional<IpHolder> holder = call(() -> store().whoHad(ip, at), false);
-    return new WhoHadView(ip, at, holder.filter(h -> inScope(h, scope)).orElse(null));
+    Optional<IpHolder> holder = call(() -> new IncidentTrace(store()).holder(ip, at,
+        scope.school()), false);
+    return new WhoHadView(ip, at, holder.orElse(null));
   }
 
   @GET
@@ -228,35 +235,11 @@ public final class AuditResource {
       throw AuditParams.bad("bad-request", "user is required");
     }
     AuditParams.Range range = p.range(clock, zone.get(), AuditParams.MAX_RANGE);
-    AuditQuery q = AuditQuery.between(range.from(), range.to()).school(scope.school()).user(user)
-        .order(SortOrder.OLDEST_FIRST).limit(AuditQuery.MAX_LIMIT).build();
     Map<String, Object> asked = new LinkedHashMap<>(p.asked(range, scope.school()));
     gate.record(scope, "audit.timeline", "audit:user:" + user, asked);
-    List<TimelineItem> items = new ArrayList<>();
-    SearchPage page = call(() -> store().search(q), false);
-    boolean truncated = false;
-    while (true) {
-      for (StoredEvent e : page.events()) {
-        items.add(new TimelineItem("access", e.event().timestamp(), EventView.of(e), null));
-      }
-      if (page.next() == null) {
-        break;
-      }
-      if (items.size() >= MAX_TIMELINE_EVENTS) {
-        truncated = true;
-        break;
-      }
-      String next = page.next();
-      page = call(() -> store().search(q.withCursor(next)), false);
-    }
-    for (IdentityEvent e : call(() -> store().identityEvents(range.from(), range.to(), user), false)) {
-      if (scope.school() == null || scope.school().equals(e.schoolId())) {
-        items.add(new TimelineItem("identity", e.timestamp(), null, e));
-      }
-    }
-    // stable: access events keep their journal order among equal times
-    items.sort(Comparator.comparing(TimelineItem::at));
-    return new TimelineView(user, range.from(), range.to(), items, truncated);
+    Timeline t = call(() -> Timeline.of(store(), scope.school(), user, range.from(), range.to(),
+        MAX_TIMELINE_EVENTS), false);
+    return new TimelineView(user, range.from(), range.to(), TimelineItem.of(t), t.truncated());
   }
 
   @GET
@@ -271,17 +254,12 @@ public final class AuditResource {
     return new IntegrityView(z, days, days.stream().allMatch(IntegrityDays.DayStatus::intact));
   }
 
-  /** Whether the identity event behind a hold belongs to the scope's school. */
-  private boolean inScope(IpHolder h, AuditGate.Scope scope) {
-    if (scope.school() == null) {
-      return true;
-    }
-    return store().identityEvents(h.since(), h.since().plusMillis(1), h.userId()).stream()
-        .anyMatch(e -> e.eventId().equals(h.evidenceEventId())
-            && scope.school().equals(e.schoolId()));
+  private AuditStore store() {
+    return open(store);
   }
 
-  private AuditStore store() {
+  /** The open store, or 503 {@code store-unavailable}. */
+  static AuditStore open(Supplier<AuditStore> store) {
     AuditStore s = store.get();
     if (s == null) {
       throw Access.fail(Response.Status.SERVICE_UNAVAILABLE, "store-unavailable",
@@ -291,7 +269,7 @@ public final class AuditResource {
   }
 
   /** Runs a store call: what the store rejects is bad input (400); an I/O failure is 503. */
-  private static <T> T call(Supplier<T> work, boolean withCursor) {
+  static <T> T call(Supplier<T> work, boolean withCursor) {
     try {
       return work.get();
     } catch (IllegalArgumentException e) {
