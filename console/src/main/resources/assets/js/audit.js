@@ -317,20 +317,24 @@ function showTrace(view) {
   selectionChanged();
 }
 
-/** One timeline row; access events get a checkbox for the evidence export. */
+/** A checkbox that picks an event (access or identity) for the evidence export. */
+function pickBox(eventId) {
+  return el('input', { type: 'checkbox', class: 'audit-pick', value: eventId,
+    'aria-label': t('audit.trace.select-one'), onchange: selectionChanged });
+}
+
+/** One timeline row, with a checkbox for the evidence export. */
 function traceRow(item, names) {
   if (item.type === 'identity') {
     const i = item.identity;
     return el('tr', { class: 'identity', 'data-event-id': i.eventId, 'data-kind': i.kind },
-      el('td', {}), el('td', { title: i.timestamp }, when(i.timestamp)),
+      el('td', {}, pickBox(i.eventId)), el('td', { title: i.timestamp }, when(i.timestamp)),
       el('td', {}, t('audit.identity.' + i.kind)), el('td', {}, i.address),
       el('td', {}, i.authMethod || ''), el('td', {}), el('td', {}), el('td', {}));
   }
   const e = item.access;
-  const box = el('input', { type: 'checkbox', class: 'audit-pick', value: e.eventId,
-    'aria-label': t('audit.trace.select-one'), onchange: selectionChanged });
   return el('tr', { 'data-event-id': e.eventId, class: e.action === 'BLOCK' ? 'blocked' : null },
-    el('td', {}, box), el('td', { title: e.timestamp }, when(e.timestamp)),
+    el('td', {}, pickBox(e.eventId)), el('td', { title: e.timestamp }, when(e.timestamp)),
     el('td', {}, t('audit.kind.access')), el('td', {}, e.clientIp || ''), el('td', {}, actionBadge(e.action)),
     el('td', {}, e.appId ? (names[e.appId] || e.appId) : ''), el('td', {}, e.host || e.sni || ''),
     el('td', { class: 'url' }, e.url || ''));

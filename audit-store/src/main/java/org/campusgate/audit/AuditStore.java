@@ -66,8 +66,8 @@ public interface AuditStore extends AutoCloseable {
   List<SignedCheckpoint> checkpoints(long afterTreeSize);
 
   /**
-   * Events with inclusion proofs against the latest signed checkpoint (one is made first when
-   * the latest does not cover them yet).
+   * Access or identity events with inclusion proofs against the latest signed checkpoint (one
+   * is made first when the latest does not cover them yet).
    *
    * @throws IllegalArgumentException when an id is not in the store
    */

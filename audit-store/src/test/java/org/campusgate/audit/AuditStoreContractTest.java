@@ -287,6 +287,22 @@ public abstract class AuditStoreContractTest {
   }
 
   @Test
+  void identityEventsAreProvenLikeAccessEvents() throws Exception {
+    // the login that shows who held an address is the evidence an incident needs most
+    IdentityEvent login = events.identity("2026-10-12T08:00:00Z", IdentityEvent.Kind.LOGIN,
+        "alice", "10.0.5.9");
+    List<AccessEvent> sample = sample();
+    List<AuditRecord> records = new ArrayList<>(sample);
+    records.add(login);
+    appendDurably(records);
+
+    EvidenceBundle bundle = store.proof(List.of(login.eventId(), sample.get(0).eventId()));
+    assertThat(bundle.items()).extracting(i -> i.event()).containsExactly(login, sample.get(0));
+    EvidenceVerifier verifier = new EvidenceVerifier(new CheckpointVerifier(store.verifierKey()));
+    assertThat(verifier.verify(bundle)).isEmpty();
+  }
+
+  @Test
   void aClosedStoreRefusesAppends() {
     store.close();
     assertThatThrownBy(() -> store.append(sample())).isInstanceOf(AuditStoreFullException.class);

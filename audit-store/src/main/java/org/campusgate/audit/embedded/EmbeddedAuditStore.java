@@ -384,6 +384,9 @@ public final class EmbeddedAuditStore implements AuditStore {
       List<Long> seqs = new ArrayList<>();
       for (UUID id : eventIds) {
         OptionalLong seq = events.seqOf(id);
+        if (seq.isEmpty()) {
+          seq = identities.seqOf(id); // a login or binding: the evidence of who held an address
+        }
         // the index matches on the id's time and 32 of its bits: the journal has the whole id
         if (seq.isEmpty() || !id.equals(codec.decode(journal.read(seq.getAsLong()))
             .record().eventId())) {

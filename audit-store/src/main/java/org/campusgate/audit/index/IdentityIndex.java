@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.document.Document;
@@ -45,13 +46,14 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.campusgate.audit.IdentityEvent;
 import org.campusgate.audit.IdentityEvent.Kind;
+import org.campusgate.audit.IdentityEvent;
 import org.campusgate.audit.IpHolder;
 
 /**
@@ -252,6 +254,22 @@ public final class IdentityIndex implements Closeable {
         }
       }
       return Optional.ofNullable(best).map(Stored::holder);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** The journal seq of the identity event with this id, when indexed. */
+  public OptionalLong seqOf(UUID eventId) throws IOException {
+    ensureOpen();
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs top = s.search(new TermQuery(new Term(EID, uuidTerm(eventId))), 1);
+      if (top.scoreDocs.length == 0) {
+        return OptionalLong.empty();
+      }
+      return OptionalLong.of(s.storedFields().document(top.scoreDocs[0].doc)
+          .getField(SEQ).numericValue().longValue());
     } finally {
       searchers.release(s);
     }

@@ -100,10 +100,10 @@ class IncidentTraceBrowserTest {
     assertThat(browser.driver().getPageSource()).doesNotContain("bob");
     browser.screenshot("trace-01-alice");
 
-    // select all shown, then leave one out
+    // select all shown (the sign-ins too: they show who held the address), then leave one out
     browser.click("#audit-trace-select-all");
     browser.click("#audit-trace-timeline tbody tr:not(.identity) input.audit-pick");
-    browser.withText("#audit-trace-selected", "34");
+    browser.withText("#audit-trace-selected", "37");
     browser.click("#audit-trace-export");
     String name = browser.visible("#audit-trace-exported").getAttribute("data-file");
     assertThat(name).isEqualTo("evidence-" + CASE + ".json");
@@ -116,7 +116,7 @@ class IncidentTraceBrowserTest {
     InProcessCli.Result ok = InProcessCli.run("verify-evidence", bundle.toString(), "--key",
         key.toString(), "--lang", "en");
     assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
-    assertThat(ok.out()).contains("VERIFIED: all 34 events", "alice", "casino.example");
+    assertThat(ok.out()).contains("VERIFIED: all 37 events", "alice", "casino.example", "LOGIN");
 
     // one byte of one record changed: the proof no longer holds
     String json = Files.readString(bundle);
@@ -144,7 +144,7 @@ class IncidentTraceBrowserTest {
       assertThat(a.actor()).isEqualTo("rita");
       assertThat(a.action()).isEqualTo("audit.evidence");
       assertThat(a.target()).isEqualTo("audit:evidence:" + CASE);
-      assertThat(a.afterJson()).contains("\"events\":34");
+      assertThat(a.afterJson()).contains("\"events\":37");
     });
   }
 
