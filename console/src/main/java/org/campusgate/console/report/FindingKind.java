@@ -7,7 +7,7 @@ package org.campusgate.console.report;
 public enum FindingKind {
   /**
    * Students' requests to a learning app the school has not filed (or whose filing is not in
-   * force). Subject: the app id. Facts: {@code app} (name), {@code count} (blocked requests),
+   * force). Subject: the app id. Facts: {@code app} (name), {@code count} (blocked requests, every group),
    * {@code groups} (comma-separated, most first), {@code reasons} (the reason codes).
    */
   UNFILED_APP_USE,

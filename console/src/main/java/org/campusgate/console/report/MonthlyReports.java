@@ -152,11 +152,11 @@ public final class MonthlyReports {
       List<RevokedView> revoked = step(times, "revoked filings",
           () -> register.revoked(month, school));
       AppChecks appChecks = new AppChecks(apps, range, queries::allowedSince);
-      Map<String, AppChecks.Result> appResults = new LinkedHashMap<>();
-      for (String id : ids) {
-        appResults.put(id, step(times, "apps " + id,
-            () -> appChecks.check(id, figures.get(id), revoked)));
-      }
+      Map<String, AppChecks.Result> appResults = step(times, "app checks", () -> {
+        Map<String, AppChecks.Result> out = new LinkedHashMap<>();
+        ids.forEach(id -> out.put(id, appChecks.check(id, figures.get(id), revoked)));
+        return out;
+      });
 
       StoreFigures.foldHosts(await(hosts, deadline), figures);
       StoreFigures.foldUsers(await(users, deadline), figures);
