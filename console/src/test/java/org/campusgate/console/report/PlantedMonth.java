@@ -27,7 +27,6 @@ import org.campusgate.audit.AccessEvent;
 import org.campusgate.audit.AppendTicket;
 import org.campusgate.audit.AuditQuery;
 import org.campusgate.audit.AuditRecord;
-import org.campusgate.audit.SortOrder;
 import org.campusgate.audit.embedded.EmbeddedAuditStore;
 import org.campusgate.audit.embedded.EmbeddedStoreConfig;
 import org.campusgate.audit.testing.HostCatalogue;
@@ -146,7 +145,10 @@ public final class PlantedMonth implements AutoCloseable {
       filed.put(s, new TreeMap<>());
       counts.put(s, new Counts());
     });
-    long tamperedSeq;
+    Instant tamperAt = TAMPERED_DAY.atTime(12, 0).atZone(ZONE).toInstant();
+    long tamperedSeq = -1;
+    long seq = 0; // one producer: a record's seq is its place in the append order
+    long accessEvents = 0;
     try (EmbeddedAuditStore s = EmbeddedAuditStore.open(storeConfig(dir))) {
       List<AuditRecord> batch = new ArrayList<>(1000);
       AppendTicket last = null;
@@ -154,7 +156,12 @@ public final class PlantedMonth implements AutoCloseable {
       for (AuditRecord r : events) {
         if (r instanceof AccessEvent e) {
           note(e, counts.get(e.schoolId()), unfiled, filed);
+          accessEvents++;
+          if (tamperedSeq < 0 && !e.timestamp().isBefore(tamperAt)) {
+            tamperedSeq = seq;
+          }
         }
+        seq++;
         batch.add(r);
         if (batch.size() == 1000) {
           last = s.append(batch);
@@ -171,12 +178,11 @@ public final class PlantedMonth implements AutoCloseable {
         last.awaitDurable(Duration.ofSeconds(60));
       }
       s.checkpointNow();
-      Instant noon = TAMPERED_DAY.atTime(12, 0).atZone(ZONE).toInstant();
-      tamperedSeq = s.search(AuditQuery.between(noon, noon.plus(Duration.ofHours(2)))
-          .order(SortOrder.OLDEST_FIRST).limit(1).build()).events().get(0).seq();
+      awaitIndexed(s, accessEvents);
     }
     editRecord(dir.resolve("audit"), tamperedSeq);
     EmbeddedAuditStore store = EmbeddedAuditStore.open(storeConfig(dir));
+    awaitIndexed(store, accessEvents);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ConsoleDatabase db = ConsoleDatabase.open(ConsoleDatabase.embeddedUrl(dir.resolve("console")),
         "sa", "", clock);
@@ -192,6 +198,21 @@ public final class PlantedMonth implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * Waits until every access event is searchable. A search waits at most 10 s for the indexers
+   * and then answers with what they have done; on a busy machine they may need longer.
+   */
+  private static void awaitIndexed(EmbeddedAuditStore s, long accessEvents) {
+    AuditQuery all = AuditQuery.between(MONTH.atDay(1).atStartOfDay(ZONE).toInstant(),
+        MONTH.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant()).limit(1).build();
+    for (int i = 0; i < 60; i++) { // each search itself waits up to 10 s for the indexers
+      if (s.search(all).total() == accessEvents) {
+        return;
+      }
+    }
+    throw new IllegalStateException("the store did not index " + accessEvents + " events");
   }
 
   private static EmbeddedStoreConfig storeConfig(Path dir) {
