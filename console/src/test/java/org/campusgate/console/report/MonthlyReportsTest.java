@@ -54,7 +54,6 @@ class MonthlyReportsTest {
 
     assertThat(month.unfiled().values()).as("the generator left apps unfiled")
         .anySatisfy(apps -> assertThat(apps).isNotEmpty());
-    System.out.println("planted unfiled apps: " + month.unfiled());
     Map<String, Set<String>> found = new TreeMap<>();
     PlantedMonth.SCHOOLS.forEach(s -> found.put(s, new TreeSet<>()));
     r.findings().stream().filter(f -> f.kind() == FindingKind.UNFILED_APP_USE)
