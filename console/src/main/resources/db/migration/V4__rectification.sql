@@ -4,7 +4,7 @@
 -- are made in place; the admin log keeps every before/after (action rectification.*).
 CREATE TABLE rectification_items (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    month       CHAR(7)       NOT NULL,               -- the report's month, yyyy-MM
+    report_month CHAR(7)      NOT NULL,               -- the month whose report raised it, yyyy-MM
     school_id   VARCHAR(64),                          -- no foreign key: items outlive a school
     kind        VARCHAR(40)   NOT NULL,               -- FindingKind name
     subject     VARCHAR(255)  NOT NULL,
@@ -19,12 +19,12 @@ CREATE TABLE rectification_items (
     closed_at   TIMESTAMP WITH TIME ZONE,             -- when it was last closed; null while not
     -- NULLs are distinct in a UNIQUE constraint, so district items (school null) use '' here
     school_key  VARCHAR(64)   NOT NULL,
-    CONSTRAINT rectification_items_unique UNIQUE (month, school_key, kind, subject),
+    CONSTRAINT rectification_items_unique UNIQUE (report_month, school_key, kind, subject),
     CONSTRAINT rectification_items_status CHECK (status IN ('OPEN', 'RECTIFIED', 'CLOSED')),
     CONSTRAINT rectification_items_school_key CHECK (school_key = COALESCE(school_id, '')),
-    CONSTRAINT rectification_items_month CHECK (month LIKE '____-__'),
+    CONSTRAINT rectification_items_month CHECK (report_month LIKE '____-__'),
     CONSTRAINT rectification_items_owner_not_blank CHECK (TRIM(owner) <> ''),
     CONSTRAINT rectification_items_closed CHECK ((status = 'CLOSED') = (closed_at IS NOT NULL))
 );
-CREATE INDEX rectification_items_school ON rectification_items (school_key, month);
-CREATE INDEX rectification_items_month ON rectification_items (month, status);
+CREATE INDEX rectification_items_school ON rectification_items (school_key, report_month);
+CREATE INDEX rectification_items_month ON rectification_items (report_month, status);

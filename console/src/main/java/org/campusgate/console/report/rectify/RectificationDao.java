@@ -25,7 +25,7 @@ public final class RectificationDao {
   /** The most items one listing returns. */
   public static final int MAX_LIST = 5_000;
 
-  private static final String COLUMNS = "id, month, school_id, kind, subject, summary, owner,"
+  private static final String COLUMNS = "id, report_month, school_id, kind, subject, summary, owner,"
       + " deadline, status, updated_at, updated_by, note";
 
   private final Jdbi jdbi;
@@ -50,7 +50,7 @@ public final class RectificationDao {
       return new Raised(existing.get(), false);
     }
     try {
-      long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO rectification_items (month,"
+      long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO rectification_items (report_month,"
               + " school_id, school_key, kind, subject, summary, owner, deadline, status,"
               + " created_at, updated_at, updated_by) VALUES (:month, :school, :key, :kind,"
               + " :subject, :summary, :owner, :deadline, 'OPEN', :now, :now, :actor)")
@@ -85,7 +85,7 @@ public final class RectificationDao {
   Optional<RectificationItem> find(YearMonth month, String school, FindingKind kind,
       String subject) {
     return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM rectification_items"
-            + " WHERE month = :month AND school_key = :key AND kind = :kind AND subject = :subject")
+            + " WHERE report_month = :month AND school_key = :key AND kind = :kind AND subject = :subject")
         .bind("month", month.toString()).bind("key", key(school)).bind("kind", kind.name())
         .bind("subject", subject)
         .map((rs, ctx) -> map(rs)).findOne());
@@ -102,7 +102,7 @@ public final class RectificationDao {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM rectification_items"
         + " WHERE 1 = 1");
     if (month != null) {
-      sql.append(" AND month = :month");
+      sql.append(" AND report_month = :month");
     }
     if (school != null || district) {
       sql.append(" AND school_key = :key");
@@ -110,7 +110,7 @@ public final class RectificationDao {
     if (status != null) {
       sql.append(" AND status = :status");
     }
-    sql.append(" ORDER BY month, id LIMIT ").append(MAX_LIST);
+    sql.append(" ORDER BY report_month, id LIMIT ").append(MAX_LIST);
     return jdbi.withHandle(h -> {
       var q = h.createQuery(sql.toString());
       if (month != null) {
@@ -134,10 +134,10 @@ public final class RectificationDao {
    */
   public List<RectificationItem> carriedInto(YearMonth month, Instant monthStart, String school) {
     return jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT " + COLUMNS + " FROM rectification_items WHERE month < :month"
+      var q = h.createQuery("SELECT " + COLUMNS + " FROM rectification_items WHERE report_month < :month"
           + " AND (closed_at IS NULL OR closed_at >= :start)"
           + (school == null ? "" : " AND school_key = :key")
-          + " ORDER BY month, id LIMIT " + MAX_LIST)
+          + " ORDER BY report_month, id LIMIT " + MAX_LIST)
           .bind("month", month.toString()).bind("start", monthStart);
       if (school != null) {
         q.bind("key", key(school));
@@ -181,7 +181,7 @@ public final class RectificationDao {
 
   private static RectificationItem map(ResultSet rs) throws SQLException {
     OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
-    return new RectificationItem(rs.getLong("id"), YearMonth.parse(rs.getString("month")),
+    return new RectificationItem(rs.getLong("id"), YearMonth.parse(rs.getString("report_month")),
         rs.getString("school_id"), FindingKind.valueOf(rs.getString("kind")),
         rs.getString("subject"), rs.getString("summary"), rs.getString("owner"),
         rs.getObject("deadline", LocalDate.class),
