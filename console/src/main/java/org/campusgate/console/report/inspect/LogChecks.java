@@ -114,7 +114,8 @@ public final class LogChecks {
       }
       if (!floorMet(first, floor, prunedInsideFloor)) {
         perSchool.get(id).add(new Finding(FindingKind.RETENTION_BELOW_FLOOR, id,
-            FindingKind.RETENTION_BELOW_FLOOR.name(), facts("oldest", first.toString(),
+            FindingKind.RETENTION_BELOW_FLOOR.name(), facts("oldest",
+                first == null ? "" : first.toString(),
                 "floor", floor.toString(), "removedThrough", removedThrough.get().toString())));
       }
     }
@@ -174,12 +175,12 @@ public final class LogChecks {
   }
 
   /**
-   * Whether a school's retained events reach the floor: they do when its oldest is at or before
-   * the floor, or when the store never removed records inside the floor (the school, or the
-   * store, is younger than six months).
+   * Whether a school's retained events reach the floor: they do when the store never removed
+   * records inside the floor (the school, or the store, is merely younger than six months), or
+   * when its oldest retained event is at or before the floor.
    */
   private static boolean floorMet(Instant oldest, Instant floor, boolean prunedInsideFloor) {
-    return oldest == null || !oldest.isAfter(floor) || !prunedInsideFloor;
+    return !prunedInsideFloor || (oldest != null && !oldest.isAfter(floor));
   }
 
   /** Events per school, local day and hour of the month, from the hourly roll-ups. */

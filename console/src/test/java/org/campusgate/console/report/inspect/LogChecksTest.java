@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.campusgate.console.db.ConsoleDatabase;
 import org.campusgate.console.report.Finding;
 import org.campusgate.console.report.FindingKind;
 import org.campusgate.console.report.MonthlyReport;
+import org.campusgate.console.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +222,30 @@ class LogChecksTest {
     }
   }
 
+  @Test
+  void aStorePrunedInsideTheFloorIsBelowItAYoungOneIsNot() throws Exception {
+    EmbeddedStoreConfig small = config().toBuilder().segmentBytes(64 << 10).build();
+    try (EmbeddedAuditStore s = EmbeddedAuditStore.open(small)) {
+      s.append(SyntheticEvents.builder().seed(2).zone(ZONE).start(LocalDate.of(2026, 10, 12))
+          .days(3).schools(1).usersPerSchool(30).eventsPerDay(2_000).build().stream().toList())
+          .awaitDurable(Duration.ofSeconds(60));
+      LogChecks checks = new LogChecks(() -> s, db.adminLog(), clock, ZONE);
+      assertThat(checks.check(OCTOBER, List.of("school-01")).findings())
+          .noneMatch(f -> f.kind() == FindingKind.RETENTION_BELOW_FLOOR);
+      // a store whose clock ran seven months ahead removed what the law keeps
+      assertThat(s.applyRetention(Instant.parse("2027-06-01T00:00:00Z"))).isNotEmpty();
+
+      LogChecks.Result r = checks.check(OCTOBER, List.of("school-01"));
+
+      assertThat(r.schools().get("school-01").floorMet()).isFalse();
+      assertThat(r.findings()).filteredOn(f -> f.kind() == FindingKind.RETENTION_BELOW_FLOOR)
+          .singleElement().satisfies(f -> {
+            assertThat(f.schoolId()).isEqualTo("school-01");
+            assertThat(f.facts()).containsKeys("oldest", "floor", "removedThrough");
+          });
+    }
+  }
+
   /** Flips a byte of the record with this seq and writes a matching checksum, as an editor would. */
   private void editRecord(long seq) throws Exception {
     Path seg;
@@ -246,33 +269,5 @@ class LogChecksTest {
       }
     }
     throw new AssertionError("no record " + seq + " in " + seg);
-  }
-
-  /** A clock the test moves, so admin-log entries get the times of the month. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
