@@ -80,6 +80,7 @@ const NAV = [
   ['people', '/people.html', ['district-admin', 'school-admin']],
   ['audit', '/audit.html', ['district-admin', 'school-admin', 'inspector', 'responder']],
   ['register', '/register.html', ['district-admin', 'school-admin', 'inspector', 'responder']],
+  ['rectifications', '/rectifications.html', ['district-admin', 'school-admin', 'inspector']],
   ['admin', '/admin-log.html', ['district-admin', 'school-admin', 'inspector']],
   ['tokens', '/tokens.html', ['district-admin']],
 ];
