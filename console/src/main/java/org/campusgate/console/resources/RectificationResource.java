@@ -23,6 +23,7 @@ import org.campusgate.console.auth.Roles;
 import org.campusgate.console.core.ConsoleServices;
 import org.campusgate.console.report.RectificationItem;
 import org.campusgate.console.report.RectificationStatus;
+import org.campusgate.console.report.rectify.RectificationDao;
 
 /**
  * Rectification items raised by monthly reports. Inspectors and district admins read every
@@ -56,11 +57,12 @@ public final class RectificationResource {
     YearMonth m = month(month);
     String only = school == null || school.isBlank() ? null : school.strip();
     if (only != null && only.length() > 64) {
-      throw Access.fail(Response.Status.BAD_REQUEST, "bad-school", "a school id is 1..64 characters");
+      throw Access.fail(Response.Status.BAD_REQUEST, "bad-school",
+          "a school id is 1..64 characters");
     }
     RectificationStatus st = status == null || status.isBlank() ? null : status(status);
     List<RectificationItem> items = Refusals.answer(() -> s.rectifications().list(u, m, only, st));
-    return new Items(items, items.size() >= org.campusgate.console.report.rectify.RectificationDao.MAX_LIST);
+    return new Items(items, items.size() >= RectificationDao.MAX_LIST);
   }
 
   @POST

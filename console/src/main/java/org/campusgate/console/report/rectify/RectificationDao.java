@@ -25,8 +25,8 @@ public final class RectificationDao {
   /** The most items one listing returns. */
   public static final int MAX_LIST = 5_000;
 
-  private static final String COLUMNS = "id, report_month, school_id, kind, subject, summary, owner,"
-      + " deadline, status, updated_at, updated_by, note";
+  private static final String COLUMNS = "id, report_month, school_id, kind, subject, summary,"
+      + " owner, deadline, status, updated_at, updated_by, note";
 
   private final Jdbi jdbi;
 
@@ -85,7 +85,8 @@ public final class RectificationDao {
   Optional<RectificationItem> find(YearMonth month, String school, FindingKind kind,
       String subject) {
     return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM rectification_items"
-            + " WHERE report_month = :month AND school_key = :key AND kind = :kind AND subject = :subject")
+            + " WHERE report_month = :month AND school_key = :key AND kind = :kind"
+            + " AND subject = :subject")
         .bind("month", month.toString()).bind("key", key(school)).bind("kind", kind.name())
         .bind("subject", subject)
         .map((rs, ctx) -> map(rs)).findOne());
@@ -134,7 +135,8 @@ public final class RectificationDao {
    */
   public List<RectificationItem> carriedInto(YearMonth month, Instant monthStart, String school) {
     return jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT " + COLUMNS + " FROM rectification_items WHERE report_month < :month"
+      var q = h.createQuery("SELECT " + COLUMNS + " FROM rectification_items"
+          + " WHERE report_month < :month"
           + " AND (closed_at IS NULL OR closed_at >= :start)"
           + (school == null ? "" : " AND school_key = :key")
           + " ORDER BY report_month, id LIMIT " + MAX_LIST)

@@ -246,7 +246,7 @@ class LogChecksTest {
     }
   }
 
-  /** Flips a byte of the record with this seq and writes a matching checksum, as an editor would. */
+  /** Flips a byte of the record with this seq and writes a matching checksum, as editors do. */
   private void editRecord(long seq) throws Exception {
     Path seg;
     try (Stream<Path> files = Files.list(dir.resolve("audit/journal"))) {
