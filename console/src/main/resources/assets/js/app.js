@@ -81,6 +81,7 @@ const NAV = [
   ['audit', '/audit.html', ['district-admin', 'school-admin', 'inspector', 'responder']],
   ['register', '/register.html', ['district-admin', 'school-admin', 'inspector', 'responder']],
   ['reports', '/reports.html', ['district-admin', 'school-admin', 'inspector']],
+  ['rectifications', '/rectifications.html', ['district-admin', 'school-admin', 'inspector']],
   ['admin', '/admin-log.html', ['district-admin', 'school-admin', 'inspector']],
   ['tokens', '/tokens.html', ['district-admin']],
 ];

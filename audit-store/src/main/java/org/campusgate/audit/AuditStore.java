@@ -73,6 +73,15 @@ public interface AuditStore extends AutoCloseable {
    */
   EvidenceBundle proof(List<UUID> eventIds);
 
+  /**
+   * The time of the newest record retention has removed, or empty when the store never removed
+   * any: what tells a store that was pruned from one that is merely young when its oldest record
+   * is younger than the legal floor. A store without retention need not override it.
+   */
+  default Optional<Instant> removedThrough() {
+    return Optional.empty();
+  }
+
   /** Stops taking records, writes and forces what is queued, and releases files. */
   @Override
   void close();

@@ -1,5 +1,6 @@
 package org.campusgate.console;
 
+import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.ConnectorFactory;
@@ -7,9 +8,12 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.campusgate.console.auth.AuthenticationFilter;
 import org.campusgate.console.auth.RoleCheck;
 import org.campusgate.console.core.ConsoleServices;
+import org.campusgate.console.core.HealthWatch;
 import org.campusgate.console.health.AuditStoreCheck;
 import org.campusgate.console.health.ClockDriftCheck;
 import org.campusgate.console.health.DatabaseCheck;
@@ -24,6 +28,7 @@ import org.campusgate.console.resources.I18nResource;
 import org.campusgate.console.resources.ListsResource;
 import org.campusgate.console.resources.PeopleResource;
 import org.campusgate.console.resources.PolicyResource;
+import org.campusgate.console.resources.RectificationResource;
 import org.campusgate.console.resources.RegisterFilesResource;
 import org.campusgate.console.resources.RegisterFilingsResource;
 import org.campusgate.console.resources.RegisterResource;
@@ -62,14 +67,21 @@ final class ConsoleWiring {
         s.reportJobs().close();
       }
     });
+    env.jersey().register(new RectificationResource(s));
     env.healthChecks().register("database", new DatabaseCheck(s.db().jdbi(), Duration.ofSeconds(2)));
-    env.healthChecks().register("audit-store", new AuditStoreCheck(s::store));
+    AuditStoreCheck auditStore = new AuditStoreCheck(s::store);
+    env.healthChecks().register("audit-store", auditStore);
     env.healthChecks().register("gateway-listener", new GatewayListenerCheck(s::gateway, Duration.ofSeconds(1)));
     env.healthChecks().register("app-register", new RegisterFreshnessCheck(
         () -> s.policies().liveHolder(s.localSchool()).map(h -> h.current()), s.clock()));
+    Map<String, HealthCheck> watched = new LinkedHashMap<>();
     if (config.ntp != null) {
-      env.healthChecks().register("clock-drift", ClockDriftCheck.of(config.ntp));
+      ClockDriftCheck drift = ClockDriftCheck.of(config.ntp);
+      env.healthChecks().register("clock-drift", drift);
+      watched.put("clock-drift", drift);
     }
+    watched.put("audit-store", auditStore);
+    env.lifecycle().manage(new HealthWatch(watched, s.adminLog()));
     PrometheusEndpoint.install(env.metrics(), env.admin());
     env.servlets().addFilter("security-headers", new SecurityHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

@@ -92,6 +92,8 @@ public final class EmbeddedAuditStore implements AuditStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile DurableHead head;
   private volatile PrunedLeaves pruned;
+  /** The newest removed record's time, or null when retention never removed any. */
+  private volatile Instant removedThrough;
   /** Why the store opened read-only (damaged records under the tree head), or null. */
   private final RuntimeException openDamage;
 
@@ -109,6 +111,7 @@ public final class EmbeddedAuditStore implements AuditStore {
 
     MerkleHasher hasher = new MerkleHasher();
     this.pruned = PrunedLeaves.load(dir.resolve("pruned-leaves"));
+    this.removedThrough = RemovedThrough.load(dir.resolve(RemovedThrough.FILE));
     this.tiles = TileStore.open(dir.resolve("tiles"));
     this.checkpointer = Checkpointer.open(config, dir, () -> head);
     CompactRange range;
@@ -422,6 +425,14 @@ public final class EmbeddedAuditStore implements AuditStore {
     List<String> removed = new ArrayList<>();
     if (!expired.isEmpty()) {
       SegmentInfo last = expired.get(expired.size() - 1);
+      Instant newest = expired.stream().map(SegmentInfo::maxTime).max(Instant::compareTo)
+          .orElseThrow();
+      if (removedThrough != null && removedThrough.isAfter(newest)) {
+        newest = removedThrough;
+      }
+      // written before the segments go: a crash in between overstates, never hides, a removal
+      RemovedThrough.save(config.directory().resolve(RemovedThrough.FILE), newest);
+      removedThrough = newest;
       pruned = PrunedLeaves.save(config.directory().resolve("pruned-leaves"),
           last.firstSeq() + last.recordCount(), leaves());
       for (SegmentInfo s : expired) {
@@ -433,6 +444,11 @@ public final class EmbeddedAuditStore implements AuditStore {
     events.deleteDaysBefore(firstKeptDay);
     identities.deleteBefore(cutoff);
     return removed;
+  }
+
+  @Override
+  public Optional<Instant> removedThrough() {
+    return Optional.ofNullable(removedThrough);
   }
 
   /**

@@ -49,9 +49,12 @@ class RetentionTest {
       store.append(recent).awaitDurable(Duration.ofSeconds(10));
       store.checkpointNow();
 
+      assertThat(store.removedThrough()).as("nothing removed yet").isEmpty();
       List<String> removed = store.applyRetention(NOW);
 
       assertThat(removed).isNotEmpty();
+      assertThat(store.removedThrough()).as("the newest removed record is an old one")
+          .hasValueSatisfying(t -> assertThat(t).isBetween(OLD, JUST_INSIDE_FLOOR));
       Instant epoch = Instant.parse("2025-01-01T00:00:00Z");
       AuditQuery old = AuditQuery.between(epoch, OLD.plus(Duration.ofDays(1))).user("old").build();
       assertThat(store.search(old).total()).isZero();
@@ -66,6 +69,8 @@ class RetentionTest {
     }
     // and after a restart, with the removed prefix gone for good
     try (EmbeddedAuditStore store = EmbeddedAuditStore.open(config)) {
+      assertThat(store.removedThrough()).as("kept across a restart")
+          .hasValueSatisfying(t -> assertThat(t).isBetween(OLD, JUST_INSIDE_FLOOR));
       assertThat(store.verify(JUST_INSIDE_FLOOR, NOW).problems()).isEmpty();
       store.append(day(NOW, 10, "later")).awaitDurable(Duration.ofSeconds(10));
       assertThat(store.checkpointNow().checkpoint().treeSize()).isEqualTo(4510);
@@ -80,6 +85,7 @@ class RetentionTest {
       store.append(day(JUST_INSIDE_FLOOR, 2000, "floor")).awaitDurable(Duration.ofSeconds(10));
       assertThat(store.applyRetention(NOW)).isEmpty();
       assertThat(store.applyRetention(JUST_INSIDE_FLOOR.plus(Duration.ofDays(183)))).isEmpty();
+      assertThat(store.removedThrough()).isEmpty();
       assertThat(store.search(AuditQuery.between(JUST_INSIDE_FLOOR, NOW).build()).total())
           .isEqualTo(2000);
     }

@@ -20,9 +20,10 @@ import org.campusgate.console.register.RegisterDao;
 import org.campusgate.console.register.RegisterService;
 import org.campusgate.console.report.MonthlyReport;
 import org.campusgate.console.report.MonthlyReports;
-import org.campusgate.console.report.Rectifications;
 import org.campusgate.console.report.output.PdfPrinter;
 import org.campusgate.console.report.output.ReportWriter;
+import org.campusgate.console.report.rectify.RectificationDao;
+import org.campusgate.console.report.rectify.RectificationService;
 
 /**
  * {@code campusgate report --month 2026-10 [--school S] [--lang zh|en] --out DIR}: makes a
@@ -102,10 +103,11 @@ final class ReportCommand implements Command {
         AdminLog log = new AdminLog(db.adminLog(), Jackson.newObjectMapper());
         RegisterService register = new RegisterService(new RegisterDao(db.jdbi(), clock), log,
             SchoolDashboard.DEFAULT_ZONE, next -> { });
-        // Rectification items: SCAFFOLD until the database-backed items exist (see ConsoleServices)
+        RectificationService items = new RectificationService(new RectificationDao(db.jdbi()),
+            db.accounts(), log, clock, SchoolDashboard.DEFAULT_ZONE,
+            config.report.rectificationDays);
         MonthlyReports reports = new MonthlyReports(() -> store, register, db.schools(),
-            db.adminLog(), Rectifications.NONE, clock, SchoolDashboard.DEFAULT_ZONE,
-            config.report.district);
+            db.adminLog(), items, clock, SchoolDashboard.DEFAULT_ZONE, config.report.district);
         MonthlyReport report;
         try {
           report = reports.make(month, args.getString("school"), args.getString("inspector"));

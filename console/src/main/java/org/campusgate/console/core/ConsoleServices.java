@@ -16,8 +16,9 @@ import org.campusgate.console.lists.BlockLists;
 import org.campusgate.console.register.RegisterDao;
 import org.campusgate.console.register.RegisterService;
 import org.campusgate.console.report.MonthlyReports;
-import org.campusgate.console.report.Rectifications;
 import org.campusgate.console.report.output.ReportJobs;
+import org.campusgate.console.report.rectify.RectificationDao;
+import org.campusgate.console.report.rectify.RectificationService;
 
 /**
  * The console's services, made once at start and handed to the resources: the database and its
@@ -37,7 +38,7 @@ public final class ConsoleServices {
   private final Sessions sessions;
   private final PasswordLogin login;
   private final Optional<String> initialAdminPassword;
-  private final Rectifications rectifications;
+  private final RectificationService rectifications;
   private final MonthlyReports reports;
   private final ReportJobs reportJobs;
   private volatile AuditStore store;
@@ -73,7 +74,8 @@ public final class ConsoleServices {
       first.register(home.resolve(config.school.initialRegister), register, clock);
     }
     this.initialAdminPassword = first.firstAdmin(home.resolve(config.initialAdminPasswordFile));
-    this.rectifications = Rectifications.NONE; // SCAFFOLD: the rectification work replaces it
+    this.rectifications = new RectificationService(new RectificationDao(db.jdbi()), db.accounts(),
+        adminLog, clock, SchoolDashboard.DEFAULT_ZONE, config.report.rectificationDays);
     this.reports = new MonthlyReports(this::store, register, db.schools(), db.adminLog(),
         rectifications, clock, SchoolDashboard.DEFAULT_ZONE, config.report.district);
     this.reportJobs = ReportJobs.forConsole(reports, config.report, home, clock);
@@ -157,7 +159,7 @@ public final class ConsoleServices {
   }
 
   /** Rectification items raised by monthly reports. */
-  public Rectifications rectifications() {
+  public RectificationService rectifications() {
     return rectifications;
   }
 

@@ -85,6 +85,25 @@ public final class AdminLogDao {
     });
   }
 
+  /**
+   * Entries whose action starts with {@code actionPrefix} (e.g. {@code audit.}) written in
+   * {@code [from, to)}, in the order they were written, after entry {@code afterId}: what the
+   * monthly report reads (looks at persons' logs, health transitions) without paging the whole
+   * log.
+   */
+  public List<AdminAction> actions(String actionPrefix, Instant from, Instant to, long afterId,
+      int limit) {
+    Objects.requireNonNull(actionPrefix, "actionPrefix");
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_actions WHERE id > :after"
+            + " AND at >= :from AND at < :to AND action LIKE :prefix ORDER BY id LIMIT :limit")
+        .bind("after", afterId)
+        .bind("from", from)
+        .bind("to", to)
+        .bind("prefix", actionPrefix.replace("%", "") + "%") // actions have no "_" or "%"
+        .bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
   private static AdminAction map(ResultSet rs) throws SQLException {
     return new AdminAction(rs.getLong("id"), Sql.instant(rs, "at"), rs.getString("actor"),
         rs.getString("action"), rs.getString("target"), rs.getString("school_id"),

@@ -149,9 +149,11 @@ public record MonthlyReport(Header header, Summary summary, List<SchoolSection> 
    * @param clockDrift periods the clock drifted beyond its bound
    * @param auditDowntime periods the audit store was unavailable
    * @param oldestEvent the store's oldest retained event, or null when empty
+   * @param logAccess looks at persons' logs not kept to one school (district-wide searches)
    */
   public record DistrictCompliance(int daysVerified, List<IntegrityDay> integrityFailures,
-      List<HealthAlert> clockDrift, List<HealthAlert> auditDowntime, Instant oldestEvent) {}
+      List<HealthAlert> clockDrift, List<HealthAlert> auditDowntime, Instant oldestEvent,
+      List<LogAccess> logAccess) {}
 
   /** A day whose verification failed: how many problems, the first few as sentences. */
   public record IntegrityDay(LocalDate day, long recordsChecked, int problemCount,

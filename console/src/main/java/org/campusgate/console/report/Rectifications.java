@@ -6,19 +6,6 @@ import java.util.List;
 /** Where rectification items live (the console database). */
 public interface Rectifications {
 
-  /** SCAFFOLD until the database-backed items exist: raises nothing, carries nothing. */
-  Rectifications NONE = new Rectifications() {
-    @Override
-    public List<RectificationItem> raise(YearMonth month, List<Finding> findings, String actor) {
-      return List.of();
-    }
-
-    @Override
-    public List<RectificationItem> carriedInto(YearMonth month, String schoolId) {
-      return List.of();
-    }
-  };
-
   /**
    * Raises an item for each finding of a month's report. A finding already raised for the same
    * month, school, kind and subject keeps its item as it is (a report made twice raises nothing

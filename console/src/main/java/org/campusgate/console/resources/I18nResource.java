@@ -26,7 +26,7 @@ public final class I18nResource {
   /** The bundles merged, one per area of the console, each under {@code org/campusgate/console/ui/}. */
   public static final List<String> BUNDLES =
       List.of("messages", "policy", "lists", "people", "audit", "dashboard", "admin",
-          "register", "reports");
+          "register", "reports", "rectifications");
 
   /** The texts and the language chosen. */
   public record Texts(String lang, Map<String, String> messages) {}

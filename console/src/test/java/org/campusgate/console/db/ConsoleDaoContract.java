@@ -379,6 +379,13 @@ abstract class ConsoleDaoContract {
     assertThat(log.latest(null, Long.MAX_VALUE, 3)).containsExactly(d, c, b);
     assertThat(log.latest(null, b.id(), 10)).containsExactly(a);
     assertThat(log.latest("south", Long.MAX_VALUE, 10)).containsExactly(d);
+
+    // by action prefix and time, paged by id (what the monthly report reads)
+    Instant after = NOW_STORED.plusNanos(1000);
+    assertThat(log.actions("school.", NOW_STORED, after, 0, 10)).containsExactly(c);
+    assertThat(log.actions("", NOW_STORED, after, 0, 2)).containsExactly(a, b);
+    assertThat(log.actions("", NOW_STORED, after, b.id(), 10)).containsExactly(c, d);
+    assertThat(log.actions("binding.", after, after.plusSeconds(1), 0, 10)).isEmpty();
   }
 
   @Test
@@ -386,7 +393,7 @@ abstract class ConsoleDaoContract {
     assertThat(AdminLogDao.class.getDeclaredMethods())
         .filteredOn(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
         .extracting(java.lang.reflect.Method::getName)
-        .containsExactlyInAnyOrder("append", "page", "latest");
+        .containsExactlyInAnyOrder("append", "page", "latest", "actions");
   }
 
   @Test

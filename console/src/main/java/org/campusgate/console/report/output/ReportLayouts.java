@@ -146,6 +146,7 @@ public final class ReportLayouts {
         cols("col.check", "col.from", "col.to", "col.message"),
         health.stream().map(a -> List.of(a.check(), x.time(a.from()),
             a.to() == null ? x.get("district.ongoing") : x.time(a.to()), a.message())).toList()));
+    blocks.add(logAccess("district-log-access", d.logAccess()));
     List<Finding> districtFindings = r.findings().stream().filter(f -> f.schoolId() == null)
         .toList();
     blocks.add(findings("district-findings", x.get("district.findings"), districtFindings));
@@ -243,12 +244,17 @@ public final class ReportLayouts {
         List.of(x.get("log.access"), x.number(l.logAccess().size())))));
     b.add(table(id + "-gaps", x.get("log.gaps-caption"), cols("col.from", "col.to"),
         l.gaps().stream().map(g -> List.of(x.time(g.from()), x.time(g.to()))).toList()));
-    b.add(table(id + "-log-access", x.get("log.access-caption"),
-        cols("col.time", "col.actor", "col.action", "col.target", "col.case", "col.reason-given"),
-        l.logAccess().stream().map(a -> List.of(x.time(a.at()), a.actor(), a.action(),
-            orDash(a.target()), a.caseRef() == null ? x.get("log.no-case") : a.caseRef(),
-            orDash(a.reason()))).toList()));
+    b.add(logAccess(id + "-log-access", l.logAccess()));
     return b;
+  }
+
+  /** The looks at persons' logs, with their case references (RULES.md §5, Art. 36). */
+  private Table logAccess(String id, List<MonthlyReport.LogAccess> looks) {
+    return table(id, x.get("log.access-caption"),
+        cols("col.time", "col.actor", "col.action", "col.target", "col.case", "col.reason-given"),
+        looks.stream().map(a -> List.of(x.time(a.at()), a.actor(), a.action(),
+            orDash(a.target()), a.caseRef() == null ? x.get("log.no-case") : a.caseRef(),
+            orDash(a.reason()))).toList());
   }
 
   // 4 -----------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ class CsvReportWriterTest {
             .as(t.id()).isEqualTo(t.rows());
       }
     }
-    assertThat(dir.resolve("10-school-east-primary-traffic.csv")).exists();
+    assertThat(dir.resolve("11-school-east-primary-traffic.csv")).exists();
   }
 
   @Test

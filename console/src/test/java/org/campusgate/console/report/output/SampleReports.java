@@ -56,7 +56,9 @@ public final class SampleReports {
             Instant.parse("2026-10-05T02:20:00Z"), "drift 3.2 s > 1 s")),
         List.of(new MonthlyReport.HealthAlert("audit-store", Instant.parse("2026-10-22T06:00:00Z"),
             Instant.parse("2026-10-22T06:05:00Z"), "audit store not writable")),
-        Instant.parse("2026-04-01T00:00:00Z"));
+        Instant.parse("2026-04-01T00:00:00Z"),
+        List.of(new MonthlyReport.LogAccess(77, Instant.parse("2026-10-20T03:00:00Z"),
+            "district.admin", "audit.search", "audit:events", null, null)));
     List<MonthlyReport.Proposal> proposals = List.of(
         new MonthlyReport.Proposal(SCHOOL_A, MonthlyReport.ProposalAction.SUMMONS,
             MonthlyReport.ProposalRule.UNRECTIFIED_TWO_MONTHS, List.of(7L)),
