@@ -189,6 +189,9 @@ public final class ReportBenchmark {
           System.out.printf(Locale.ROOT, "%n## report, %s pass: %.1f s for %,d events of %d"
               + " schools (%,d blocked), %d findings%n", pass, s, r.summary().events(),
               r.summary().schools(), r.summary().blocked(), r.findings().size());
+          System.out.println("findings: " + r.findings().stream().collect(
+              java.util.stream.Collectors.groupingBy(f -> f.kind().name(), java.util.TreeMap::new,
+                  java.util.stream.Collectors.counting())));
           System.out.println("| step | s |\n|---|---|");
           times.steps().forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.2f |%n", k,
               v.toMillis() / 1000.0));
