@@ -1,10 +1,8 @@
 package org.campusgate.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.campusgate.console.cli.InProcessCli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import org.campusgate.audit.AccessEvent;
 import org.campusgate.audit.TestEvents;
 import org.campusgate.audit.embedded.EmbeddedAuditStore;
 import org.campusgate.audit.embedded.EmbeddedStoreConfig;
+import org.campusgate.console.cli.InProcessCli.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +25,6 @@ class EvidenceCommandsTest {
   private Path bundle;
   private Path publicKey;
   private AccessEvent blocked;
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = CampusGate.standard().run(args, InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
 
   @BeforeEach
   void recordSomeTraffic() throws Exception {

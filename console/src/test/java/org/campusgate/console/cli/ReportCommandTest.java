@@ -1,11 +1,8 @@
 package org.campusgate.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.campusgate.console.cli.InProcessCli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +17,7 @@ import org.campusgate.audit.embedded.EmbeddedAuditStore;
 import org.campusgate.audit.embedded.EmbeddedStoreConfig;
 import org.campusgate.console.ConsoleApplication;
 import org.campusgate.console.ConsoleConfiguration;
+import org.campusgate.console.cli.InProcessCli.Result;
 import org.campusgate.console.db.ConsoleDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,18 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandTest {
   @TempDir
   Path home;
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = CampusGate.standard().run(args, InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
 
   @BeforeEach
   void installation() throws Exception {

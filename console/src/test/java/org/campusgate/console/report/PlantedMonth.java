@@ -1,9 +1,6 @@
 package org.campusgate.console.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,14 +12,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.campusgate.audit.AccessEvent;
 import org.campusgate.audit.AppendTicket;
 import org.campusgate.audit.AuditQuery;
@@ -180,7 +174,7 @@ public final class PlantedMonth implements AutoCloseable {
       s.checkpointNow();
       awaitIndexed(s, accessEvents);
     }
-    editRecord(dir.resolve("audit"), tamperedSeq);
+    JournalEdit.editRecord(dir.resolve("audit"), tamperedSeq);
     EmbeddedAuditStore store = EmbeddedAuditStore.open(storeConfig(dir));
     awaitIndexed(store, accessEvents);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -274,35 +268,6 @@ public final class PlantedMonth implements AutoCloseable {
         .evidence(new Evidence("征求意见 2026-07", "校务会纪要 2026-12", "数据安全协议 2026-08"))
         .status(UserFilingStatus.CONFIRMED).confirmed("district", FILED_AT)
         .valid(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31)).effectiveFrom(FILED_AT);
-  }
-
-  /**
-   * Changes one byte near the end of the record with {@code seq} in its {@code .seg} and writes a
-   * matching checksum: only the hashes can tell (layout: 20-byte segment header, frames of
-   * length, CRC32C and record; a record's seq at its byte 2).
-   */
-  private static void editRecord(Path store, long seq) throws IOException {
-    Path seg;
-    try (Stream<Path> files = Files.list(store.resolve("journal"))) {
-      seg = files.filter(p -> p.getFileName().toString().endsWith(".seg"))
-          .filter(p -> Long.parseLong(p.getFileName().toString().substring(0, 20)) <= seq)
-          .max(Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
-    }
-    byte[] bytes = Files.readAllBytes(seg);
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    for (int pos = 20; pos + 8 <= bytes.length; pos += 8 + b.getInt(pos)) {
-      int length = b.getInt(pos);
-      if (b.getLong(pos + 8 + 2) == seq) {
-        bytes[pos + 8 + length - 3] ^= 0x01;
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, pos + 8, length);
-        b.putInt(pos + 4, (int) crc.getValue());
-        seg.toFile().setWritable(true);
-        Files.write(seg, bytes);
-        return;
-      }
-    }
-    throw new IllegalStateException("no record " + seq + " in " + seg);
   }
 
   /** A report maker over this month's store, database and register. */

@@ -2,8 +2,6 @@ package org.campusgate.console.report.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +11,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.campusgate.audit.AuditQuery;
 import org.campusgate.audit.AuditRecord;
 import org.campusgate.audit.SortOrder;
@@ -27,6 +22,7 @@ import org.campusgate.console.db.AdminLogDao;
 import org.campusgate.console.db.ConsoleDatabase;
 import org.campusgate.console.report.Finding;
 import org.campusgate.console.report.FindingKind;
+import org.campusgate.console.report.JournalEdit;
 import org.campusgate.console.report.MonthlyReport;
 import org.campusgate.console.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -199,7 +195,7 @@ class LogChecksTest {
           tampered.plusDays(1).atStartOfDay(ZONE).toInstant()).order(SortOrder.OLDEST_FIRST)
           .limit(1).build()).events().get(0).seq();
     }
-    editRecord(seq);
+    JournalEdit.editRecord(dir.resolve("audit"), seq);
     try (EmbeddedAuditStore s = EmbeddedAuditStore.open(config())) {
       Instant dayBefore = tampered.minusDays(1).atStartOfDay(ZONE).toInstant();
       assertThat(s.verify(dayBefore, tampered.atStartOfDay(ZONE).toInstant()).intact())
@@ -244,30 +240,5 @@ class LogChecksTest {
             assertThat(f.facts()).containsKeys("oldest", "floor", "removedThrough");
           });
     }
-  }
-
-  /** Flips a byte of the record with this seq and writes a matching checksum, as editors do. */
-  private void editRecord(long seq) throws Exception {
-    Path seg;
-    try (Stream<Path> files = Files.list(dir.resolve("audit/journal"))) {
-      seg = files.filter(p -> p.toString().endsWith(".seg")).sorted()
-          .filter(p -> Long.parseLong(p.getFileName().toString().substring(0, 20)) <= seq)
-          .reduce((a, b) -> b).orElseThrow();
-    }
-    byte[] bytes = Files.readAllBytes(seg);
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    for (int pos = 20; pos + 8 <= bytes.length; pos += 8 + b.getInt(pos)) {
-      int length = b.getInt(pos);
-      if (b.getLong(pos + 8 + 2) == seq) {
-        bytes[pos + 8 + length - 3] ^= 0x01;
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, pos + 8, length);
-        b.putInt(pos + 4, (int) crc.getValue());
-        seg.toFile().setWritable(true);
-        Files.write(seg, bytes);
-        return;
-      }
-    }
-    throw new AssertionError("no record " + seq + " in " + seg);
   }
 }
