@@ -10,11 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.campusgate.console.db.ConsoleRole;
+import org.campusgate.console.report.Finding;
+import org.campusgate.console.report.FindingKind;
+import org.campusgate.console.report.RectificationItem;
 import org.campusgate.console.report.output.OctoberEvents;
 import org.campusgate.console.testing.Browser;
 import org.campusgate.console.testing.TestConsole;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -58,11 +64,7 @@ class InspectionReportBrowserTest {
 
   @Test
   void anInspectorMakesTheMonthsReportSeesItsChartsAndDownloadsThePdf() throws Exception {
-    browser.open(CONSOLE.baseUri().resolve("/login.html").toString());
-    browser.type("#username", "zhang");
-    browser.type("#password", PASSWORD);
-    browser.click("#login-submit");
-    browser.waitForUrlEnding("/index.html");
+    signIn(browser, "zhang", PASSWORD);
     browser.click("#nav-reports");
     browser.waitForUrlEnding("/reports.html");
     browser.withText("h1", "月度巡查报告");
@@ -106,6 +108,64 @@ class InspectionReportBrowserTest {
     assertThat(inkedFraction(ImageIO.read(png.toFile()))).isGreaterThan(0.01);
     assertThat(run("pdftotext", "-f", "1", "-l", "1", file.toString(), "-"))
         .contains(OctoberEvents.EAST_NAME, OctoberEvents.WEST_NAME, "2026-10");
+  }
+
+  @Test
+  void aSchoolAdminMarksAnItemRectifiedAndTheInspectorClosesIt() throws Exception {
+    RectificationItem item = CONSOLE.services().rectifications().raise(YearMonth.of(2026, 10),
+        List.of(new Finding(FindingKind.MISSING_EVIDENCE, OctoberEvents.EAST, "east-f-1",
+            Map.of("app", "作业帮手", "missing", "dataAgreement"))), "zhang").get(0);
+    CONSOLE.account("east.admin", "east admin password 1", ConsoleRole.SCHOOL_ADMIN,
+        OctoberEvents.EAST);
+    String row = "#rect-items tr[data-id='" + item.id() + "']";
+
+    Browser school = new Browser("zh-CN");
+    try {
+      signIn(school, "east.admin", "east admin password 1");
+      school.open(CONSOLE.baseUri().resolve("/rectifications.html?month=2026-10").toString());
+      school.withText(row, "east-f-1");
+      answerPrompt(school, row, "标记为已整改", "数据安全协议已于 11 月 3 日补签");
+      school.withText(row + " .badge", "已整改");
+      assertThat(school.severeConsoleMessages()).isEmpty();
+      school.screenshot("rectification-01-school");
+    } finally {
+      school.close();
+    }
+
+    Browser inspector = new Browser("zh-CN");
+    try {
+      signIn(inspector, "zhang", PASSWORD);
+      inspector.open(CONSOLE.baseUri().resolve("/rectifications.html?month=2026-10").toString());
+      inspector.withText(row + " .badge", "已整改");
+      answerPrompt(inspector, row, "关闭", "已核实协议");
+      inspector.withText(row + " .badge", "已关闭");
+      assertThat(inspector.severeConsoleMessages()).isEmpty();
+      inspector.screenshot("rectification-02-closed");
+    } finally {
+      inspector.close();
+    }
+    assertThat(CONSOLE.services().db().adminLog().page(null, 0, 10_000))
+        .filteredOn(a -> a.target().equals("rectification:" + item.id()))
+        .extracting(a -> a.actor() + " " + a.action())
+        .contains("east.admin rectification.status", "zhang rectification.status");
+  }
+
+  private static void signIn(Browser b, String user, String password) {
+    b.open(CONSOLE.baseUri().resolve("/login.html").toString());
+    b.type("#username", user);
+    b.type("#password", password);
+    b.click("#login-submit");
+    b.waitForUrlEnding("/index.html");
+  }
+
+  /** Clicks the row's button with that label and answers the note prompt it opens. */
+  private static void answerPrompt(Browser b, String row, String label, String answer) {
+    b.visible(row).findElements(By.cssSelector("td.actions button")).stream()
+        .filter(e -> e.getText().equals(label)).findFirst().orElseThrow().click();
+    Alert prompt = new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.alertIsPresent());
+    prompt.sendKeys(answer);
+    prompt.accept();
   }
 
   /** The share of pixels that are not near-white. */
