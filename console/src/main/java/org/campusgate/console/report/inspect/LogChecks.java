@@ -79,8 +79,9 @@ public final class LogChecks {
   public Result check(YearMonth month, List<String> schoolIds) {
     AuditStore s = store.get();
     Instant now = clock.instant();
-    Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    MonthRange range = MonthRange.of(month, zone);
+    Instant from = range.from();
+    Instant to = range.to();
     Instant floor = now.atZone(zone).minusMonths(6).toInstant();
     Optional<Instant> removedThrough = s.removedThrough();
     boolean prunedInsideFloor = removedThrough.map(t -> !t.isBefore(floor)).orElse(false);
